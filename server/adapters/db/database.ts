@@ -1,0 +1,94 @@
+/**
+ * The one database handle of a process: Kysely over PostgreSQL (`pg` pool) or over the embedded
+ * PGlite. Created once in main.ts (or a test) and passed down; nothing else opens connections.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export interface DatabaseHandle {
+  /** Typed query builder shared by every store. */
+  readonly db: Kysely<Database>;
+  /** Which engine answers: the embedded PGlite or a PostgreSQL server. */
+  readonly engine: 'pglite' | 'postgres';
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  /** Closes the pool or the embedded database. */
+  close(): Promise<void>;
+  /**
+   * Runs one statement as a named prepared statement (PostgreSQL parses and plans it once per
+   * connection). Used on the hottest reads only; everything else goes through Kysely.
+   */
+  prepared: PreparedQuery;
+}
+
+export type PreparedQuery = <Row>(name: string, text: string, values: unknown[]) => Promise<Row[]>;
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; when absent, PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** Directory of the PGlite data; `memory://` keeps it in memory (tests). */
+  pgliteDir?: string;
+  /** Maximum pool size for PostgreSQL. */
+  poolMax?: number;
+}
+
+// Dates come back as Date; bigint counts as numbers (they stay far below 2^53 here).
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+export function createPostgresHandle(databaseUrl: string, poolMax = 10): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolMax,
+    // Fail fast while the server is down instead of queueing requests for minutes.
+    connectionTimeoutMillis: 2_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its server emits 'error' on the pool; without a listener it would
+  // crash the process. The next checkout reconnects.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    async prepared<Row>(name: string, text: string, values: unknown[]) {
+      const result = await pool.query({ name, text, values });
+      return result.rows as Row[];
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export async function createPgliteHandle(dir: string): Promise<DatabaseHandle> {
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    engine: 'pglite',
+    async prepared<Row>(_name: string, text: string, values: unknown[]) {
+      const result = await client.query<Row>(text, values);
+      return result.rows;
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return createPostgresHandle(options.databaseUrl, options.poolMax);
+  return createPgliteHandle(options.pgliteDir ?? 'memory://');
+}

@@ -1,0 +1,41 @@
+/**
+ * The AI engine, at the level of tasks (DESIGN §4): services ask for a letter or for transferable
+ * skills, never for a prompt. The offline engine answers with `core/`; the LLM engine with prompts
+ * and a `LanguageModel`. Every structured answer is validated before it reaches a service.
+ */
+import type { LetterBrief } from '../core/letter/brief';
+import type { TransferableSkill } from '../core/letter/facts';
+import type { CvProfile, OfferProfile } from '../core/profile/schemas';
+
+/** A letter as the engine produced it: the text and its bookkeeping. */
+export interface WrittenLetter {
+  text: string;
+  /** `stop` when the letter is complete; anything else means it must not be saved. */
+  finishReason: 'stop' | 'length' | 'safety' | 'other';
+  /** `offline`, `gemini` or `openai`: stored with every version. */
+  engine: string;
+  model: string;
+  tokensIn: number;
+  tokensOut: number;
+  /** True when no model wrote it (the offline engine, or the fallback after a provider failure). */
+  writtenWithoutAi: boolean;
+}
+
+export interface TransferableSkillsRequest {
+  cv: CvProfile;
+  offer: OfferProfile;
+  cvText: string;
+  offerText: string;
+  language: 'fr' | 'en';
+  today: Date;
+  signal?: AbortSignal;
+}
+
+export interface AiEngine {
+  /** `offline`, `gemini` or `openai`. */
+  readonly name: string;
+  /** Streams the letter as it is written; returns the complete result. */
+  writeLetter(brief: LetterBrief, signal?: AbortSignal): AsyncGenerator<string, WrittenLetter, void>;
+  /** Skills of the previous career the target job needs, each with its evidence quoted from the CV. */
+  suggestTransferableSkills(request: TransferableSkillsRequest): Promise<TransferableSkill[]>;
+}
