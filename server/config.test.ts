@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { aiProviderOf, ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('gives working defaults with an empty environment', () => {
@@ -7,10 +7,22 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.HOST).toBe('0.0.0.0');
     expect(config.DATA_DIR).toBe('./data');
-    expect(config.AI_PROVIDER).toBe('offline');
+    expect(aiProviderOf(config)).toBe('offline');
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.FREE_LETTERS_PER_MONTH).toBe(2);
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('uses Gemini by default when a key is configured, and says which key a provider lacks', () => {
+    expect(aiProviderOf(loadConfig({ GEMINI_API_KEY: 'k' }))).toBe('gemini');
+    expect(aiProviderOf(loadConfig({ GEMINI_API_KEY: 'k', AI_PROVIDER: 'offline' }))).toBe('offline');
+    expect(() => loadConfig({ AI_PROVIDER: 'gemini' })).toThrow(
+      /GEMINI_API_KEY: required when AI_PROVIDER=gemini/,
+    );
+    expect(() => loadConfig({ AI_PROVIDER: 'openai' })).toThrow(/OPENAI_BASE_URL/);
+    expect(
+      aiProviderOf(loadConfig({ AI_PROVIDER: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' })),
+    ).toBe('openai');
   });
 
   it('treats empty strings as unset so .env.example can list blanks', () => {

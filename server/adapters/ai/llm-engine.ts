@@ -1,0 +1,150 @@
+/**
+ * The LLM engine: the AiEngine tasks answered by a language model (Gemini or any OpenAI-compatible
+ * endpoint). One model call per letter. Personal data is redacted before the call and restored in
+ * the answer, streamed chunks included. Structured tasks start from the deterministic result of
+ * core/ and let the model enrich it (reword a skill for the target job), never replace it: an
+ * answer that fails validation is asked for once more, then the deterministic result stands.
+ */
+import { z } from 'zod';
+import type { LetterBrief } from '../../core/letter/brief';
+import type { TransferableSkill } from '../../core/letter/facts';
+import { buildLetterPrompt } from '../../core/letter/prompt';
+import { createRedactionVault, type RedactionVault } from '../../core/privacy/redact';
+import type { AiEngine, TransferableSkillsRequest, WrittenLetter } from '../../ports/ai-engine';
+import type { LanguageModel } from '../../ports/language-model';
+
+export interface LlmEngineOptions {
+  model: LanguageModel;
+  /** Redact personal data before it leaves (on by default). */
+  redact: boolean;
+  /** Answers the structured tasks deterministically; the model only rewords its results. */
+  deterministic: Pick<AiEngine, 'suggestTransferableSkills'>;
+}
+
+const identityVault: RedactionVault = {
+  entries: new Map(),
+  redact: (text) => text,
+  restore: (text) => text,
+  streamRestorer: () => ({ push: (chunk) => chunk, flush: () => '' }),
+};
+
+/** The people named in a brief: the candidate and, when named, the recruiter. */
+function namesIn(brief: LetterBrief): string[] {
+  const recruiter = brief.conventions.attentionLine?.replace(
+    /^À l'attention de\s+(Madame|Monsieur)?\s*/u,
+    '',
+  );
+  return [brief.candidate.name, brief.conventions.signature, recruiter].filter((n): n is string =>
+    Boolean(n),
+  );
+}
+
+const RewordedSkillsSchema = z.object({
+  skills: z.array(z.object({ index: z.number().int().min(0), skill: z.string().trim().min(2).max(80) })),
+});
+
+const REWORD_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    skills: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { index: { type: 'integer' }, skill: { type: 'string' } },
+        required: ['index', 'skill'],
+      },
+    },
+  },
+  required: ['skills'],
+};
+
+export function createLlmEngine(options: LlmEngineOptions): AiEngine {
+  const { model } = options;
+  const vaultFor = (names: string[]) => (options.redact ? createRedactionVault({ names }) : identityVault);
+
+  async function* writeLetter(brief: LetterBrief, signal?: AbortSignal) {
+    const vault = vaultFor(namesIn(brief));
+    const prompt = buildLetterPrompt(brief);
+    const stream = model.streamText({
+      system: prompt.system,
+      prompt: vault.redact(prompt.prompt),
+      maxOutputTokens: prompt.maxOutputTokens,
+      temperature: 0.7,
+      ...(signal ? { signal } : {}),
+    });
+    const restorer = vault.streamRestorer();
+    let step = await stream.next();
+    while (!step.done) {
+      const text = restorer.push(step.value);
+      if (text) yield text;
+      step = await stream.next();
+    }
+    const tail = restorer.flush();
+    if (tail) yield tail;
+    const result = step.value;
+    const written: WrittenLetter = {
+      text: vault.restore(result.text).trim(),
+      finishReason: result.finishReason,
+      engine: model.provider,
+      model: result.model || model.model,
+      tokensIn: result.tokensIn,
+      tokensOut: result.tokensOut,
+      writtenWithoutAi: false,
+    };
+    return written;
+  }
+
+  async function suggestTransferableSkills(request: TransferableSkillsRequest): Promise<TransferableSkill[]> {
+    const found = await options.deterministic.suggestTransferableSkills(request);
+    if (found.length === 0) return found;
+    const vault = vaultFor([request.cv.name].filter((n): n is string => Boolean(n)));
+    const language = request.language === 'fr' ? 'French' : 'English';
+    const list = found
+      .map((s, index) => `${index}. ${s.skill} — proof: ${vault.redact(s.evidence)}`)
+      .join('\n');
+    const base = {
+      system: `You name transferable skills for a career changer, in ${language}. For each numbered skill, give a short name (2–6 words) that a recruiter for the target job would recognise, based only on its proof. Do not add skills. Answer JSON only.`,
+      prompt: `Target job: ${vault.redact(request.offer.title ?? 'not stated')}\n<skills>\n${list}\n</skills>`,
+      schema: REWORD_JSON_SCHEMA,
+      maxOutputTokens: 600,
+      temperature: 0.2,
+      ...(request.signal ? { signal: request.signal } : {}),
+    };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let answer: Awaited<ReturnType<LanguageModel['generateJson']>>;
+      try {
+        answer = await model.generateJson(
+          attempt === 0
+            ? base
+            : {
+                ...base,
+                prompt: `${base.prompt}\nYour previous answer was not valid JSON matching the schema. Answer again.`,
+              },
+        );
+      } catch (error) {
+        // Enrichment is optional: a provider outage leaves the deterministic skills, not an error.
+        if (request.signal?.aborted) throw error;
+        return found;
+      }
+      const parsed = answer.finishReason === 'stop' ? safeJson(answer.text) : undefined;
+      const checked = RewordedSkillsSchema.safeParse(parsed);
+      if (!checked.success) continue;
+      // The evidence is always the CV's own words: only the names change.
+      return found.map((skill, index) => {
+        const reworded = checked.data.skills.find((s) => s.index === index)?.skill;
+        return reworded ? { skill: vault.restore(reworded), evidence: skill.evidence } : skill;
+      });
+    }
+    return found;
+  }
+
+  return { name: model.provider, writeLetter, suggestTransferableSkills };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^```(?:json)?\s*|\s*```$/g, ''));
+  } catch {
+    return undefined;
+  }
+}
