@@ -82,7 +82,28 @@ export async function letterRoutes(
   const app = appInstance.withTypeProvider<ZodTypeProvider>();
   const tags = ['letters'];
 
+  // Generations in flight: shutdown waits for each to finish or to settle its cancellation (quota
+  // released, letter marked cancelled) before the database closes.
+  const inFlight = new Set<Promise<void>>();
+  appInstance.addHook('onClose', async () => {
+    await Promise.allSettled([...inFlight]);
+  });
+
   async function stream(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    events: AsyncGenerator<GenerationEvent>,
+  ) {
+    const done = relay(request, reply, events);
+    inFlight.add(done);
+    try {
+      await done;
+    } finally {
+      inFlight.delete(done);
+    }
+  }
+
+  async function relay(
     request: FastifyRequest,
     reply: FastifyReply,
     events: AsyncGenerator<GenerationEvent>,
@@ -120,6 +141,8 @@ export async function letterRoutes(
     } finally {
       sse.signal.removeEventListener('abort', onGone);
       sse.close();
+      // Wait for the generation's own cleanup (a no-op when it already finished).
+      await events.return(undefined);
     }
   }
 

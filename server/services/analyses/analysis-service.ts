@@ -34,6 +34,8 @@ export interface Analyzer {
   /** What the analysis needs, to answer a clear 422 when it is missing. */
   requires: (keyof AnalysisSources)[];
   run(sources: AnalysisSources): unknown;
+  /** Which engine answered, stored with the result (`core` unless the AI engine took part). */
+  engine?: string;
 }
 
 export interface AnalysisDeps {
@@ -172,8 +174,8 @@ export async function runAnalysis(
       userId,
       kind,
       inputHash,
-      engine: 'core',
-      result: analyzer.run(sources),
+      engine: analyzer.engine ?? 'core',
+      result: await analyzer.run(sources),
       letterId,
     }));
   const plan = await currentPlan(deps.plans, userId);

@@ -1,7 +1,12 @@
 /** The deterministic analyzers of core/, adapted to the analysis use case's common input. */
 import { type AtsReport, analyzeAts, limitAtsReportForFreePlan } from '../../core/ats';
 import { coachLetter } from '../../core/coach';
+import { AppError } from '../../core/errors';
 import { analyzeMirror } from '../../core/mirror';
+import { buildTrajectory } from '../../core/trajectory';
+import type { AiEngine } from '../../ports/ai-engine';
+import type { AnalysisKind } from '../../ports/analysis-store';
+import type { Clock } from '../../ports/clock';
 import type { AnalysisSources, Analyzer } from './analysis-service';
 
 const optional = <K extends keyof AnalysisSources>(sources: AnalysisSources, key: K) =>
@@ -48,3 +53,66 @@ export const coachAnalyzer: Analyzer = {
 };
 
 export const limitAtsForFree = (report: unknown) => limitAtsReportForFreePlan(report as AtsReport);
+
+/** The trajectory counts months of experience up to today (the clock's month). */
+export const trajectoryAnalyzer = (clock: Clock): Analyzer => ({
+  version: 'trajectory-1',
+  requires: ['cvText'],
+  run: (s) => {
+    // The career change as the user states it, else as the CV and the offer tell it.
+    const from = s.from ?? s.cv?.experiences[0]?.title ?? s.cv?.headline ?? undefined;
+    const to = s.to ?? s.offer?.title ?? undefined;
+    if (!from || !to)
+      throw new AppError(
+        'validation_failed',
+        {
+          fr: 'Indiquez le métier actuel et le métier visé (ou joignez une offre).',
+          en: 'Give the current job and the target job (or attach an offer).',
+        },
+        {
+          fields: [
+            ...(from ? [] : [{ field: 'from', message: 'required' }]),
+            ...(to ? [] : [{ field: 'to', message: 'required' }]),
+          ],
+        },
+      );
+    return buildTrajectory({
+      from,
+      to,
+      cvText: s.cvText!,
+      ...(s.cv ? { cv: s.cv } : {}),
+      ...optional(s, 'offerText'),
+      language: s.language ?? s.cv?.language ?? 'fr',
+      asOf: clock.now().toISOString().slice(0, 7),
+    });
+  },
+});
+
+/** Transferable skills come from the AI engine's task (deterministic offline, reworded by a model). */
+export function transferableSkillsAnalyzer(engine: AiEngine, clock: Clock): Analyzer {
+  return {
+    version: 'transferable-skills-1',
+    requires: ['cv', 'offer', 'cvText', 'offerText'],
+    engine: engine.name,
+    run: async (s) => ({
+      skills: await engine.suggestTransferableSkills({
+        cv: s.cv!,
+        offer: s.offer!,
+        cvText: s.cvText!,
+        offerText: s.offerText!,
+        language: s.language ?? s.offer?.language ?? 'fr',
+        today: clock.now(),
+      }),
+    }),
+  };
+}
+
+export function createAnalyzers(engine: AiEngine, clock: Clock): Record<AnalysisKind, Analyzer> {
+  return {
+    ats: atsAnalyzer,
+    mirror: mirrorAnalyzer,
+    coach: coachAnalyzer,
+    trajectory: trajectoryAnalyzer(clock),
+    transferable_skills: transferableSkillsAnalyzer(engine, clock),
+  };
+}
