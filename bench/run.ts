@@ -1,5 +1,7 @@
 /** `npm run bench`: every benchmark in turn; each prints its table and merges into bench/results.json. */
+import { benchAnalyses } from './analyses';
 import { benchHttp } from './http';
+import { benchLetters } from './letters';
 import { benchLogin } from './login';
 import { benchStartup } from './startup';
 
@@ -8,6 +10,8 @@ const suites: Record<string, () => Promise<unknown>> = {
   startup: () => benchStartup(),
   http: () => benchHttp(),
   login: () => benchLogin(),
+  analyses: () => benchAnalyses(),
+  letters: () => benchLetters(),
 };
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;

@@ -185,3 +185,61 @@ describe.each(ENGINES)('letters end to end with the offline engine (%s)', (engin
     expect((await a.client.get(`/api/letters/${id}`)).status).toBe(200);
   });
 });
+
+describe('letters: regenerate and cancel (PGlite)', () => {
+  let database: TestDatabase;
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    // A slow stream (40 ms per chunk) leaves time to close the page mid-letter.
+    running = await startTestApp(database, { OFFLINE_STREAM_DELAY_MS: '40' });
+  });
+  afterAll(async () => {
+    await running?.close();
+    await database?.dispose();
+  });
+
+  it('regenerates a letter as a new version, counted as a letter', async () => {
+    const { client, cvId, offerId } = await setUp(running);
+    const { events } = await generate(running, client, cvId, offerId);
+    const id = events.at(-1)!.data.id;
+    const response = await fetch(`${running.url}/api/letters/${id}/regenerate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: client.cookieHeader() },
+      body: JSON.stringify({ options: { ...OPTIONS, tone: 'dynamique' } }),
+    });
+    const again = await readSse(response);
+    expect(again.at(-1)!.event).toBe('completed');
+    expect(again.at(-1)!.data.currentVersion).toBe(2);
+    expect(again.at(-1)!.data.content).not.toBe(events.at(-1)!.data.content);
+    expect((await client.get('/api/plan')).body.quota.used).toBe(2);
+  });
+
+  it('cancels when the page closes mid-stream: not saved as complete, nothing counted', async () => {
+    const { client, cvId, offerId } = await setUp(running);
+    const controller = new AbortController();
+    const response = await postLetter(
+      running.url,
+      client.cookieHeader(),
+      { cv: { documentId: cvId }, offer: { documentId: offerId }, options: OPTIONS },
+      {},
+      controller.signal,
+    );
+    let letterId = '';
+    let chunks = 0;
+    await readSse(response, (event) => {
+      if (event.event === 'started') letterId = event.data.letterId;
+      if (event.event === 'chunk' && ++chunks === 3) controller.abort();
+    }).catch(() => undefined);
+    expect(letterId).not.toBe('');
+    // The server settles the cancellation right after the connection closes.
+    let status = 'generating';
+    for (let i = 0; i < 50 && status === 'generating'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await client.get(`/api/letters/${letterId}`)).body.status;
+    }
+    expect(status).toBe('cancelled');
+    expect((await client.get('/api/plan')).body.quota.used).toBe(0);
+  });
+});
