@@ -7,6 +7,7 @@
  * It never writes a fact that is not in the brief (CV facts, offer words, the user's answers).
  */
 
+import { foldText } from '../text/fold';
 import type { LetterBrief } from './brief';
 import { titleInText } from './conventions';
 import { type BriefFact, isThemeLabel } from './facts';
@@ -28,6 +29,17 @@ import type { PhraseContext, Template } from './phrasebook';
 import { ENGLISH_PHRASES } from './phrases-en';
 import { FRENCH_PHRASES } from './phrases-fr';
 import { hashText, pickVariant } from './variation';
+
+// Keywords that name a diploma or a course, not a skill one "uses" ("bootcamp", "BTS").
+const TRAINING_WORDS =
+  /^(bootcamp|bts|but|dut|cap|bac|master|licence|bachelor|diplôme|diploma|degree|titre professionnel|formation|certification|training)$/i;
+
+/** A single word written with a capital inside a sentence of the sources is a name (Jira, Excel). */
+function isProperNoun(term: string, sources: string): boolean {
+  if (/\s/.test(term.trim())) return false;
+  const escaped = term.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`[\\p{Ll},;:] ${escaped}(?![\\p{L}])`, 'u').test(sources);
+}
 
 /** The composed letter, in parts (for display and tests) and as one text. */
 export interface OfflineLetter {
@@ -237,8 +249,14 @@ export function composeOfflineLetterParts(brief: LetterBrief): OfflineLetter {
   }
   const values = brief.register.values.slice(0, 3).map((v) => (fr ? lowerTerm(v) : quote(v.trim())));
   if (values.length > 0) add(0, 3, use(shared.values, 'values', c, joinList(values, language)));
-  if (brief.register.wordsToReuse.length > 0) {
-    const words = joinList(brief.register.wordsToReuse.slice(0, 3).map(quote), language);
+  // Words of the offer not already quoted as its values: saying the same words twice reads as filler.
+  const valueKeys = new Set(brief.register.values.slice(0, 3).map(foldText));
+  // Single nouns ("tests", "software") say nothing about a way of working: only phrases qualify.
+  const freshWords = brief.register.wordsToReuse.filter(
+    (w) => !valueKeys.has(foldText(w)) && w.trim().includes(' '),
+  );
+  if (freshWords.length >= 2) {
+    const words = joinList(freshWords.slice(0, 3).map(quote), language);
     add(
       0,
       3,
@@ -258,7 +276,12 @@ export function composeOfflineLetterParts(brief: LetterBrief): OfflineLetter {
   });
 
   // 3. Moi: transferable skills reframed, the offer's keywords, the proud moment.
-  const keywords = brief.keywordsToCover.slice(0, 6).map(lowerTerm);
+  const sourceText = `${brief.sources?.cvText ?? ''}\n${brief.sources?.offerText ?? ''}`;
+  const roleKey = foldText(brief.target.role);
+  const keywords = brief.keywordsToCover
+    .filter((k) => !TRAINING_WORDS.test(k.trim()) && !roleKey.includes(foldText(k)))
+    .slice(0, 6)
+    .map((k) => (isProperNoun(k, sourceText) ? k.trim() : lowerTerm(k)));
   if (keywords.length > 0) add(2, 1, use(shared.keywords, 'keywords', c, joinList(keywords, language)));
   const skills = brief.transferableSkills.filter((s) => s !== themeSkill && !proofTexts.has(s.evidence));
   skills.slice(0, 3).forEach((skill, index) => {
