@@ -31,12 +31,15 @@ async function timeToReady(dataDir: string, extraEnv: Record<string, string> = {
       } catch {
         // not listening yet
       }
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
       if (performance.now() - started > 60_000) throw new Error('server did not become ready');
       await new Promise((r) => setTimeout(r, 20));
     }
   } finally {
-    process.kill(-child.pid!, 'SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    if (child.exitCode === null) {
+      process.kill(-child.pid!, 'SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
   }
 }
 

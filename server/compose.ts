@@ -6,9 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Registry } from 'prom-client';
-import { createOfflineEngine } from './adapters/ai/offline-engine';
+import { createAiEngine } from './adapters/ai/create-engine';
+import type { ResilienceOptions } from './adapters/ai/resilient-model';
 import type { DatabaseHandle } from './adapters/db/database';
 import { createDatabaseRateLimiter } from './adapters/db/rate-limiter';
+import { createAnalysisStore } from './adapters/db/stores/analysis-store';
 import { createAuditLog } from './adapters/db/stores/audit-log';
 import { createBillingStore } from './adapters/db/stores/billing-store';
 import { createDocumentStore } from './adapters/db/stores/document-store';
@@ -34,13 +36,15 @@ import type { StripeOptions } from './adapters/payments/stripe-provider';
 import { createAccessTokens } from './adapters/security/access-tokens';
 import { type Argon2Parameters, createArgon2Hasher } from './adapters/security/argon2-hasher';
 import { createOfferFetcher } from './adapters/web/offer-fetcher';
-import type { Config } from './config';
+import { aiProviderOf, type Config } from './config';
 import { checkGrounding } from './core/letter/grounding';
 import { parseCv, parseOffer } from './core/profile';
 import type { AppDeps } from './http/app';
 import { createMetricsRegistry } from './http/plugins/metrics';
+import type { AiEngine } from './ports/ai-engine';
 import { type Clock, systemClock } from './ports/clock';
 import type { Mailer } from './ports/mailer';
+import { createAnalyzers, limitAtsForFree } from './services/analyses/core-analyzers';
 import type { AuthDeps } from './services/auth/deps';
 import type { DocumentDeps } from './services/documents/document-service';
 import type { LetterExporter } from './services/letters/export-letter';
@@ -58,6 +62,10 @@ export interface Overrides {
   log?: (level: 'info' | 'error', message: string, error?: unknown) => void;
   /** Lets offer import reach loopback addresses (tests serve pages on 127.0.0.1). */
   allowPrivateOfferUrls?: boolean;
+  /** Replaces the configured AI engine (tests). */
+  engine?: AiEngine;
+  /** Tunes retries, timeouts and the breaker of the model (tests use short delays). */
+  resilience?: Partial<ResilienceOptions>;
   /** Points the Stripe SDK at a fake server (tests). */
   stripeApi?: StripeOptions['api'];
 }
@@ -132,6 +140,8 @@ export async function composeAppDeps(
     reportBackgroundError: (error, what) => log('error', `${what} failed`, error),
   };
 
+  // Cost controls apply to engines that cost money; the offline writer is free and unlimited.
+  const paidEngine = aiProviderOf(config) !== 'offline';
   const plans: PlanDeps = {
     entitlements: createEntitlementStore(db),
     ledger: createQuotaLedger(db),
@@ -143,6 +153,7 @@ export async function composeAppDeps(
       timeZone: config.QUOTA_TIME_ZONE,
       reservationTtlMs: 10 * 60_000,
       premiumPriceLabel: config.PREMIUM_PRICE_LABEL,
+      maxGenerationsInFlight: paidEngine ? config.AI_MAX_IN_FLIGHT_PER_USER : null,
       paymentConfigured: Boolean(
         config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET && config.STRIPE_PRICE_ID,
       ),
@@ -165,13 +176,19 @@ export async function composeAppDeps(
     readOffer: parseOffer,
   };
 
-  const engine = createOfflineEngine({ chunkDelayMs: config.OFFLINE_STREAM_DELAY_MS });
+  const engine = overrides.engine ?? (await createAiEngine(config, overrides.resilience));
   const letters: LetterDeps = {
     letters: createLetterStore(db),
     documents,
     plans,
     clock,
     writer: engine,
+    aiBudget: paidEngine
+      ? {
+          perUserDailyTokens: config.AI_DAILY_TOKENS_PER_USER,
+          totalDailyTokens: config.AI_DAILY_TOKENS_TOTAL,
+        }
+      : null,
     prepareBrief: prepareLetterBrief,
     checkGrounding,
   };
@@ -197,6 +214,14 @@ export async function composeAppDeps(
     documents,
     letters,
     exporter: letterExporter,
+    analyses: {
+      analyses: createAnalysisStore(db),
+      letters: letters.letters,
+      documents,
+      plans,
+      analyzers: createAnalyzers(engine, clock),
+      limitAtsForFree,
+    },
     billing: {
       provider,
       billing: createBillingStore(db),

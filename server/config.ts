@@ -83,6 +83,12 @@ export const ConfigSchema = z
     OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
     /** Redact personal data before it leaves for an external AI provider. */
     AI_REDACT_PII: bool.default(true),
+    /** Letters one user may have in flight with a paid AI engine (cost control). */
+    AI_MAX_IN_FLIGHT_PER_USER: z.coerce.number().int().min(1).default(1),
+    /** Tokens (in + out) one user may spend per day with a paid AI engine. */
+    AI_DAILY_TOKENS_PER_USER: z.coerce.number().int().min(1).default(200_000),
+    /** Tokens all users together may spend per day; generations stop with 503 beyond it. */
+    AI_DAILY_TOKENS_TOTAL: z.coerce.number().int().min(1).default(5_000_000),
     /** Per-attempt timeout of one AI call, in milliseconds. */
     AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
     /** Pause between the offline engine's streamed chunks, in ms (0: as fast as possible). */

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'quota_exceeded',
+  'generation_in_progress',
+  'ai_budget_exceeded',
   'premium_required',
   'payload_too_large',
   'unsupported_file',

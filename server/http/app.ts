@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Registry } from 'prom-client';
 import type { Config } from '../config';
+import type { AnalysisDeps } from '../services/analyses/analysis-service';
 import type { AuthDeps } from '../services/auth/deps';
 import type { DocumentDeps } from '../services/documents/document-service';
 import type { LetterExporter } from '../services/letters/export-letter';
@@ -26,6 +27,7 @@ import { createSessionCookies, registerAuth } from './plugins/auth';
 import { registerMetrics } from './plugins/metrics';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerWebApp } from './plugins/web-app';
+import { analysisRoutes } from './routes/analyses';
 import { authRoutes } from './routes/auth';
 import { billingRoutes } from './routes/billing';
 import { documentRoutes } from './routes/documents';
@@ -56,6 +58,8 @@ export interface AppDeps {
   letters: LetterDeps;
   /** Lays letters out as PDF, DOCX or text. */
   exporter: LetterExporter;
+  /** ATS, Mirror Match, Smart Coach, Trajectory, transferable skills. */
+  analyses: AnalysisDeps;
 }
 
 export type App = FastifyInstance;
@@ -121,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     uploadLimitBytes: config.UPLOAD_LIMIT_BYTES,
   });
   await app.register(letterRoutes, { letters: deps.letters, exporter: deps.exporter });
+  await app.register(analysisRoutes, { analyses: deps.analyses });
 
   await app.register(healthRoutes, {
     pingDatabase: deps.pingDatabase,

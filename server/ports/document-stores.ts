@@ -125,6 +125,8 @@ export interface LetterStore {
   listVersions(userId: string, id: string): Promise<LetterVersion[]>;
   getVersion(userId: string, id: string, version: number): Promise<LetterVersion | null>;
   delete(userId: string, id: string): Promise<boolean>;
+  /** Tokens (in + out) written by the AI engines since `since`, for one user or for everyone. */
+  tokensUsedSince(since: Date, userId?: string): Promise<number>;
   /** Letters left "generating" by a crashed process, older than `before`, are marked failed. */
   failStale(before: Date): Promise<number>;
 }

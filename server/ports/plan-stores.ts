@@ -40,7 +40,11 @@ export interface QuotaLedger {
     limit: number;
     now: Date;
     expiresAt: Date;
+    /** Refuses while this many reservations of the user are still live (generations in flight). */
+    maxInFlight?: number | null;
   }): Promise<QuotaReservation | null>;
+  /** Live reservations of the user: generations in flight. */
+  inFlight(userId: string, now: Date): Promise<number>;
   /** The generation completed: the slot is spent. */
   commit(reservationId: string, letterId: string, at: Date): Promise<void>;
   /** The generation failed, was cancelled or cut: the slot is given back. */

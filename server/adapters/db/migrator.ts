@@ -1,9 +1,11 @@
 /** Runs the committed migrations (statically imported, so they work from any build). */
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as initial from './migrations/0001-initial';
+import * as aiSpendIndex from './migrations/0002-ai-spend-index';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-ai-spend-index': aiSpendIndex,
 };
 
 /** Applies every pending migration; throws with the failing migration's name. */

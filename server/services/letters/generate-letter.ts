@@ -13,6 +13,7 @@ import type { LetterRecord, LetterVersion, StoredDocument } from '../../ports/do
 import type { QuotaReservation } from '../../ports/plan-stores';
 import { createDocumentFromText, effectiveProfile, getDocument } from '../documents/document-service';
 import { commitLetter, releaseLetter, reserveLetter } from '../plans/plan-service';
+import { checkAiBudget } from './ai-budget';
 import type { LetterDeps } from './letter-deps';
 
 export type DocumentRef = { documentId: string } | { text: string };
@@ -93,6 +94,7 @@ export async function startGeneration(
     });
   }
 
+  await checkAiBudget(deps, input.userId);
   const reservation = await reserveLetter(deps.plans, input.userId);
   const cv = effectiveProfile<CvProfile>(cvDoc);
   const offer = effectiveProfile<OfferProfile>(offerDoc);

@@ -9,6 +9,7 @@ import type { Clock } from '../../ports/clock';
 import type { LetterStore } from '../../ports/document-stores';
 import type { DocumentDeps } from '../documents/document-service';
 import type { PlanDeps } from '../plans/plan-service';
+import type { AiBudget } from './ai-budget';
 
 /** The writing engine as this service uses it (the AiEngine port). */
 export type LetterWriter = Pick<AiEngine, 'writeLetter'>;
@@ -30,6 +31,8 @@ export interface LetterDeps {
   plans: PlanDeps;
   clock: Clock;
   writer: LetterWriter;
+  /** Daily token ceilings of a paid engine; null with the offline engine. */
+  aiBudget: AiBudget | null;
   /** Builds the brief from the profiles, options and the analyses (ATS keywords, register, skills). */
   prepareBrief(input: BriefInput): LetterBrief;
   /** Named organisations, schools, certifications and numbers in the letter found in neither source. */

@@ -27,6 +27,8 @@ export interface PlanDeps {
     reservationTtlMs: number;
     premiumPriceLabel: string;
     paymentConfigured: boolean;
+    /** Generations one user may have in flight (a cost control for paid engines); null: no limit. */
+    maxGenerationsInFlight: number | null;
   };
 }
 
@@ -93,8 +95,20 @@ export async function reserveLetter(deps: PlanDeps, userId: string): Promise<Quo
     limit,
     now,
     expiresAt: new Date(now.getTime() + deps.settings.reservationTtlMs),
+    maxInFlight: deps.settings.maxGenerationsInFlight,
   });
   if (reservation) return reservation;
+  const limitInFlight = deps.settings.maxGenerationsInFlight;
+  if (limitInFlight != null && (await deps.ledger.inFlight(userId, now)) >= limitInFlight) {
+    throw new AppError(
+      'generation_in_progress',
+      {
+        fr: 'Une lettre est déjà en cours d’écriture : attendez qu’elle soit terminée.',
+        en: 'A letter is already being written: wait until it is finished.',
+      },
+      { maxInFlight: limitInFlight },
+    );
+  }
   const resetsAt = nextPeriodStart(now, deps.settings.timeZone);
   const dateFr = new Intl.DateTimeFormat('fr-FR', {
     dateStyle: 'long',

@@ -164,6 +164,18 @@ export function createLetterStore(db: Kysely<Database>): LetterStore {
         return saved;
       });
     },
+    async tokensUsedSince(since, userId) {
+      const row = await db
+        .selectFrom('letter_versions')
+        .select(
+          sql<number>`coalesce(sum(coalesce(tokens_in, 0) + coalesce(tokens_out, 0)), 0)::int`.as('tokens'),
+        )
+        .where('created_at', '>=', since)
+        .where('engine', '!=', 'offline')
+        .$if(userId !== undefined, (qb) => qb.where('user_id', '=', userId ?? ''))
+        .executeTakeFirstOrThrow();
+      return row.tokens;
+    },
     async listVersions(userId, id) {
       const rows = await db
         .selectFrom('letter_versions')

@@ -91,8 +91,16 @@ export function createQuotaLedger(db: Kysely<Database>): QuotaLedger {
         ]),
       );
 
+  const inFlightCount = (userId: string, now: Date) =>
+    db
+      .selectFrom('quota_ledger')
+      .select(sql<number>`count(*)::int`.as('live'))
+      .where('user_id', '=', userId)
+      .where('status', '=', 'reserved')
+      .where('expires_at', '>', now);
+
   return {
-    async reserve({ userId, period, limit, now, expiresAt }) {
+    async reserve({ userId, period, limit, now, expiresAt, maxInFlight }) {
       return db.transaction().execute(async (trx) => {
         // Lock the user's row: reservations of one user are serialised across every instance,
         // and the conditional insert below sees all committed reservations (READ COMMITTED
@@ -115,7 +123,10 @@ export function createQuotaLedger(db: Kysely<Database>): QuotaLedger {
                 sql<string>`'reserved'`.as('status'),
                 sql<Date>`${expiresAt}::timestamptz`.as('expires_at'),
               ])
-              .where(sql<boolean>`(${liveCount(userId, period, now)}) < ${limit}`),
+              .where(sql<boolean>`(${liveCount(userId, period, now)}) < ${limit}`)
+              .$if(maxInFlight != null, (qb) =>
+                qb.where(sql<boolean>`(${inFlightCount(userId, now)}) < ${maxInFlight ?? 0}`),
+              ),
           )
           .returning(['id', 'period'])
           .executeTakeFirst();
@@ -137,6 +148,10 @@ export function createQuotaLedger(db: Kysely<Database>): QuotaLedger {
         .where('id', '=', reservationId)
         .where('status', '=', 'reserved')
         .execute();
+    },
+    async inFlight(userId, now) {
+      const row = await inFlightCount(userId, now).executeTakeFirstOrThrow();
+      return row.live;
     },
     async used(userId, period, now) {
       const row = await liveCount(userId, period, now).executeTakeFirstOrThrow();
