@@ -71,7 +71,8 @@ describe.skipIf(!HAS_BROWSER)('accounts in Chromium', () => {
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: 'Créer un compte' }).click();
     await page.waitForURL('**/register');
-    expect(await page.locator('h1').textContent()).toBe('Créer un compte');
+    // The URL changes before React renders the page: wait for its heading, not just the URL.
+    await page.getByRole('heading', { level: 1, name: 'Créer un compte' }).waitFor();
     // Focus follows the page change (screen readers announce the new page).
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 

@@ -116,6 +116,11 @@ describe.skipIf(!HAS_BROWSER)('letters in Chromium', () => {
 
     // 5. One question answered, the others skipped.
     await expectStep(page, 'questions');
+    // The transferable skills found in the CV, each with its proof; the user leaves one out.
+    const skills = page.getByTestId('skills-picker');
+    await skills.getByRole('checkbox').first().waitFor();
+    await expect(skills.textContent()).resolves.toContain('Preuve :');
+    await skills.getByRole('checkbox').first().uncheck();
     await page
       .getByLabel('Pourquoi Médiane Santé ?')
       .fill('Vos tableaux de bord servent chaque jour les équipes soignantes que je connais.');

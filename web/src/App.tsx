@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
 import { Layout } from './components/Layout';
 import { AccountPage } from './pages/AccountPage';
+import { AnalysesPage } from './pages/AnalysesPage';
 import { ConfirmEmailChangePage } from './pages/ConfirmEmailChangePage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
@@ -33,6 +34,7 @@ export function App() {
           <Route path="letters/new" element={<NewLetterPage />} />
           <Route path="letters/:id" element={<LetterPage />} />
           <Route path="plan" element={<PlanPage />} />
+          <Route path="analyses" element={<AnalysesPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -51,6 +51,7 @@ function AccountNav() {
         <NavLink to="/app" end>
           {t('nav.letters')}
         </NavLink>
+        <NavLink to="/analyses">{t('nav.analyses')}</NavLink>
         <NavLink to="/account">{t('nav.account')}</NavLink>
         <span className="user-name" data-testid="user-name">
           <span className="visually-hidden">{t('nav.signedInAs')} </span>

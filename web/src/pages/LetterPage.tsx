@@ -7,6 +7,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { AnalysesPanel } from '../analyses/AnalysesPanel';
+import { ANALYSES } from '../api/analyses';
 import { isApiError } from '../api/client';
 import {
   deleteLetter,
@@ -18,6 +20,8 @@ import {
   type LetterDetail,
   letterKey,
   regenerateLetter,
+  TONES,
+  type Tone,
   updateLetter,
   versionsKey,
 } from '../api/letters';
@@ -357,15 +361,6 @@ function LetterView({ letter }: { letter: LetterDetail }) {
 
         <aside className="letter-aside" aria-label={t('letter.asideLabel')}>
           <GroundingPanel grounding={letter.grounding} />
-          <section className="panel" aria-labelledby="analyses-title" data-testid="analyses-links">
-            <h2 id="analyses-title">{t('letter.analyses.title')}</h2>
-            <p className="hint">{t('letter.analyses.soon')}</p>
-            <ul className="analysis-list">
-              {(['ats', 'mirror', 'coach', 'trajectory'] as const).map((name) => (
-                <li key={name}>{t(`letter.analyses.${name}`)}</li>
-              ))}
-            </ul>
-          </section>
           <VersionsPanel
             letter={letter}
             compared={compared}
@@ -374,6 +369,26 @@ function LetterView({ letter }: { letter: LetterDetail }) {
           />
         </aside>
       </div>
+
+      <section
+        className="panel letter-analyses"
+        aria-labelledby="analyses-title"
+        data-testid="letter-analyses"
+      >
+        <h2 id="analyses-title">{t('letter.analyses.title')}</h2>
+        <p className="hint">{dirty ? t('letter.analyses.unsaved') : t('letter.analyses.lead')}</p>
+        <AnalysesPanel
+          key={letter.currentVersion}
+          request={{
+            letterId: letter.id,
+            ...(letter.cvDocumentId ? { cvDocumentId: letter.cvDocumentId } : {}),
+            ...(letter.offerDocumentId ? { offerDocumentId: letter.offerDocumentId } : {}),
+            ...(TONES.includes(letter.tone as Tone) ? { tone: letter.tone as Tone } : {}),
+            language: letter.language,
+          }}
+          available={letter.offerDocumentId ? ANALYSES : ['coach']}
+        />
+      </section>
     </article>
   );
 }

@@ -6,6 +6,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { KeptSkill } from '../api/analyses';
 import { isApiError } from '../api/client';
 import { type DocumentDetail, offerLanguage, readCv, readOffer } from '../api/documents';
 import { generateLetter, LENGTHS, type LetterOptions, TONES, type Tone } from '../api/letters';
@@ -13,6 +14,7 @@ import { ProblemAlert } from '../components/Problem';
 import { usePageTitle } from '../components/page';
 import { DocumentStep } from '../letters/DocumentStep';
 import { ReviewStep } from '../letters/ReviewStep';
+import { SkillsPicker } from '../letters/SkillsPicker';
 import { StreamView } from '../letters/StreamView';
 import { useLetterStream } from '../letters/useLetterStream';
 import { newKey } from '../lib/format';
@@ -78,6 +80,7 @@ export function NewLetterPage() {
     language: null,
     city: '',
   });
+  const [keptSkills, setKeptSkills] = useState<KeptSkill[] | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const stream = useLetterStream();
   const key = useRef<string | null>(null);
@@ -136,7 +139,12 @@ export function NewLetterPage() {
     const idempotencyKey = key.current;
     const letter = await stream.run((options) =>
       generateLetter(
-        { cv: { documentId: cvDoc.id }, offer: { documentId: offerDoc.id }, options: buildOptions() },
+        {
+          cv: { documentId: cvDoc.id },
+          offer: { documentId: offerDoc.id },
+          options: buildOptions(),
+          ...(keptSkills?.length ? { keptSkills } : {}),
+        },
         idempotencyKey,
         options,
       ),
@@ -248,6 +256,16 @@ export function NewLetterPage() {
             go('options');
           }}
         >
+          {cvDoc && offerDoc ? (
+            <SkillsPicker
+              cvDocumentId={cvDoc.id}
+              offerDocumentId={offerDoc.id}
+              from={choices.from.trim()}
+              to={choices.to.trim()}
+              language={language}
+              onChange={setKeptSkills}
+            />
+          ) : null}
           <p className="hint">{t('letterNew.questions.lead')}</p>
           {(['whyCompany', 'proudMoment', 'learningNow'] as const).map((field) => (
             <div className="field" key={field}>
