@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark in turn; each prints its table and merges into bench/results.json. */
+import { benchAi } from './ai';
 import { benchAnalyses } from './analyses';
 import { benchHttp } from './http';
 import { benchLetters } from './letters';
@@ -12,6 +13,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   login: () => benchLogin(),
   analyses: () => benchAnalyses(),
   letters: () => benchLetters(),
+  ai: () => benchAi(),
 };
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;

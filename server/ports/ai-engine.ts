@@ -3,9 +3,13 @@
  * skills, never for a prompt. The offline engine answers with `core/`; the LLM engine with prompts
  * and a `LanguageModel`. Every structured answer is validated before it reaches a service.
  */
+
+import type { CoachReport } from '../core/coach/schemas';
 import type { LetterBrief } from '../core/letter/brief';
 import type { TransferableSkill } from '../core/letter/facts';
+import type { MirrorReport } from '../core/mirror/schemas';
 import type { CvProfile, OfferProfile } from '../core/profile/schemas';
+import type { Trajectory } from '../core/trajectory/schemas';
 
 /** A letter as the engine produced it: the text and its bookkeeping. */
 export interface WrittenLetter {
@@ -31,6 +35,28 @@ export interface TransferableSkillsRequest {
   signal?: AbortSignal;
 }
 
+/** What an enrichment needs beside the deterministic report. */
+export interface EnrichmentContext {
+  language: 'fr' | 'en';
+  /** Names to keep from the model (the candidate's, the recruiter's). */
+  names: string[];
+  signal?: AbortSignal;
+}
+
+/**
+ * The deterministic report of core/ goes in; the same report comes out, with model wording added
+ * in its optional fields (validated, never replacing a computed field). The offline engine returns
+ * it as is; a provider failure leaves it as is too.
+ */
+export interface AnalysisEnrichment {
+  /** Adds a rewritten sentence to each finding that points at one. */
+  coach(report: CoachReport, letterText: string, context: EnrichmentContext): Promise<CoachReport>;
+  /** Adds a short reading of the company's culture. */
+  mirror(report: MirrorReport, context: EnrichmentContext): Promise<MirrorReport>;
+  /** Adds personal advice on the plan. */
+  trajectory(trajectory: Trajectory, context: EnrichmentContext): Promise<Trajectory>;
+}
+
 export interface AiEngine {
   /** `offline`, `gemini` or `openai`. */
   readonly name: string;
@@ -38,4 +64,5 @@ export interface AiEngine {
   writeLetter(brief: LetterBrief, signal?: AbortSignal): AsyncGenerator<string, WrittenLetter, void>;
   /** Skills of the previous career the target job needs, each with its evidence quoted from the CV. */
   suggestTransferableSkills(request: TransferableSkillsRequest): Promise<TransferableSkill[]>;
+  readonly enrich: AnalysisEnrichment;
 }

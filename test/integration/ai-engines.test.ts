@@ -232,6 +232,91 @@ describe('Gemini through the official SDK against a fake Gemini', () => {
     expect(skills[0]!.skill).toBe('Analyse de données de santé');
     for (const skill of skills) expect(text('cv-01.txt')).toContain(skill.evidence.slice(0, 30));
   });
+  it('enriches the coach, Mirror Match and the trajectory with validated model wording, redacted', async () => {
+    const premium = await signUp(running.url);
+    await running.deps.plans.entitlements.grant({
+      userId: premium.user.id,
+      source: 'admin',
+      startsAt: new Date(Date.now() - 1000),
+      endsAt: null,
+    });
+    const pair = PAIRS[0]!;
+    const letterText = `Madame, Monsieur,\n\nJe me permets de vous adresser ma candidature. Dynamique et motivé, je suis un vrai team player.\n\nJe vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.\n\n${pair.cv.name}`;
+    gemini.fallback = {
+      text: JSON.stringify({
+        rewrites: [{ index: 0, rewrite: 'Infirmier devenu analyste, je candidate au poste.' }],
+      }),
+    };
+    const coach = await premium.client.post('/api/analyses/coach', {
+      letterText,
+      cvText: text(pair.cv.file),
+      offerText: text(pair.offer.file),
+      language: 'fr',
+    });
+    expect(coach.status).toBe(200);
+    const findings = coach.body.result.findings as { sentence: unknown; rewrite?: string }[];
+    expect(findings.find((f) => f.rewrite)?.rewrite).toBe(
+      'Infirmier devenu analyste, je candidate au poste.',
+    );
+    // Only findings that point at a sentence get a rewrite; the deterministic fields are all there.
+    for (const finding of findings) if (finding.rewrite) expect(finding.sentence).not.toBeNull();
+    expect(coach.body.result.overall).toBeGreaterThan(0);
+    expect(gemini.requests.at(-1)!.prompt).not.toContain(pair.cv.name);
+
+    gemini.fallback = {
+      text: JSON.stringify({ text: 'Une culture hospitalière, exigeante et bienveillante.' }),
+    };
+    const mirror = await premium.client.post('/api/analyses/mirror', {
+      offerText: text(pair.offer.file),
+      language: 'fr',
+    });
+    expect(mirror.body.result.cultureSummary).toBe('Une culture hospitalière, exigeante et bienveillante.');
+    expect(mirror.body.result.register.formality.value).toMatch(/formal|informal/);
+
+    gemini.fallback = {
+      text: JSON.stringify({ text: 'Commencez par SQL : c’est l’écart le plus demandé.' }),
+    };
+    const trajectory = await premium.client.post('/api/analyses/trajectory', {
+      cvText: text(pair.cv.file),
+      offerText: text(pair.offer.file),
+      from: 'infirmier',
+      to: 'data analyst',
+      language: 'fr',
+    });
+    expect(trajectory.body.result.advice).toBe('Commencez par SQL : c’est l’écart le plus demandé.');
+    expect(trajectory.body.result.steps.length).toBeGreaterThanOrEqual(3);
+
+    // An answer that does not fit the schema (too short) twice: the report comes back as computed.
+    gemini.fallback = { text: JSON.stringify({ text: 'ok' }) };
+    const before = gemini.requests.length;
+    const plain = await premium.client.post('/api/analyses/mirror', {
+      offerText: text('offer-02.txt'),
+      language: 'fr',
+    });
+    expect(plain.status).toBe(200);
+    expect(plain.body.result.cultureSummary).toBeUndefined();
+    expect(gemini.requests.length - before).toBe(2);
+  });
+
+  it('keeps the deterministic skills when the model answers malformed JSON twice', async () => {
+    const premium = await signUp(running.url);
+    const request = {
+      cvText: text('cv-01.txt'),
+      offerText: text('offer-01.txt'),
+      from: OPTIONS.careerChange.from,
+      to: 'analyste de données',
+      language: 'fr',
+    };
+    gemini.fallback = { text: '{"skills": [{"index": 0, "skill": ' };
+    const result = await premium.client.post('/api/analyses/transferable-skills', request);
+    expect(result.status).toBe(200);
+    // One answer, one repair request, then the deterministic result stands.
+    expect(gemini.requests).toHaveLength(2);
+    expect(gemini.requests[1]!.prompt).toMatch(/not valid JSON/);
+    const skills = result.body.result.skills as { skill: string; evidence: string }[];
+    expect(skills.length).toBeGreaterThan(0);
+    for (const skill of skills) expect(text('cv-01.txt')).toContain(skill.evidence.slice(0, 30));
+  });
 });
 
 describe('an OpenAI-compatible endpoint through the official SDK against a fake', () => {

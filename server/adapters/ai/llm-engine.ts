@@ -12,6 +12,7 @@ import { buildLetterPrompt } from '../../core/letter/prompt';
 import { createRedactionVault, type RedactionVault } from '../../core/privacy/redact';
 import type { AiEngine, TransferableSkillsRequest, WrittenLetter } from '../../ports/ai-engine';
 import type { LanguageModel } from '../../ports/language-model';
+import { askJson, createModelEnrichment } from './enrichment';
 
 export interface LlmEngineOptions {
   model: LanguageModel;
@@ -110,41 +111,19 @@ export function createLlmEngine(options: LlmEngineOptions): AiEngine {
       temperature: 0.2,
       ...(request.signal ? { signal: request.signal } : {}),
     };
-    for (let attempt = 0; attempt < 2; attempt++) {
-      let answer: Awaited<ReturnType<LanguageModel['generateJson']>>;
-      try {
-        answer = await model.generateJson(
-          attempt === 0
-            ? base
-            : {
-                ...base,
-                prompt: `${base.prompt}\nYour previous answer was not valid JSON matching the schema. Answer again.`,
-              },
-        );
-      } catch (error) {
-        // Enrichment is optional: a provider outage leaves the deterministic skills, not an error.
-        if (request.signal?.aborted) throw error;
-        return found;
-      }
-      const parsed = answer.finishReason === 'stop' ? safeJson(answer.text) : undefined;
-      const checked = RewordedSkillsSchema.safeParse(parsed);
-      if (!checked.success) continue;
-      // The evidence is always the CV's own words: only the names change.
-      return found.map((skill, index) => {
-        const reworded = checked.data.skills.find((s) => s.index === index)?.skill;
-        return reworded ? { skill: vault.restore(reworded), evidence: skill.evidence } : skill;
-      });
-    }
-    return found;
+    const checked = await askJson(model, base, RewordedSkillsSchema);
+    if (!checked) return found;
+    // The evidence is always the CV's own words: only the names change.
+    return found.map((skill, index) => {
+      const reworded = checked.skills.find((s) => s.index === index)?.skill;
+      return reworded ? { skill: vault.restore(reworded), evidence: skill.evidence } : skill;
+    });
   }
 
-  return { name: model.provider, writeLetter, suggestTransferableSkills };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^```(?:json)?\s*|\s*```$/g, ''));
-  } catch {
-    return undefined;
-  }
+  return {
+    name: model.provider,
+    writeLetter,
+    suggestTransferableSkills,
+    enrich: createModelEnrichment(model, options.redact),
+  };
 }

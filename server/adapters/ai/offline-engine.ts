@@ -72,5 +72,11 @@ export function createOfflineEngine(options: OfflineEngineOptions = {}): AiEngin
       });
       return suggestTransferableSkillsFromFacts(facts, request.offerText, request.language);
     },
+    // The deterministic reports are the offline engine's whole answer: nothing to add.
+    enrich: {
+      coach: async (report) => report,
+      mirror: async (report) => report,
+      trajectory: async (trajectory) => trajectory,
+    },
   };
 }

@@ -37,6 +37,8 @@ export const FindingSchema = z.object({
   /** The exact words that triggered the finding, inside the sentence. */
   excerpt: SpanSchema.nullable(),
   suggestion: z.string(),
+  /** The sentence rewritten by the AI engine, when a model enriched the report. */
+  rewrite: z.string().optional(),
 });
 /** One problem (or remark) with where it is and what to do. */
 export type Finding = z.infer<typeof FindingSchema>;

@@ -103,6 +103,8 @@ export const MirrorReportSchema = z.object({
   recommendedTone: z.object({ tone: ToneSchema, reason: z.string() }),
   /** Values first, then the most distinctive vocabulary; what the letter should echo. */
   wordsToReuse: z.array(z.string()),
+  /** Two sentences on the company's culture, by the AI engine when a model enriched the report. */
+  cultureSummary: z.string().optional(),
 });
 /** The full Mirror Match report. */
 export type MirrorReport = z.infer<typeof MirrorReportSchema>;

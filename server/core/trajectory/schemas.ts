@@ -97,6 +97,8 @@ export const TrajectorySchema = z.object({
   routes: z.array(TrajectoryRouteSchema),
   totalWeeks: z.number().int().min(0),
   summary: z.string(),
+  /** Personal advice on the plan, by the AI engine when a model enriched it. */
+  advice: z.string().optional(),
 });
 export type Trajectory = z.infer<typeof TrajectorySchema>;
 

@@ -166,7 +166,8 @@ export async function runAnalysis(
       { fields: missing.map((field) => ({ field, message: 'required' })) },
     );
   }
-  const inputHash = hashInputs(kind, analyzer.version, sources);
+  // The engine is part of the key: a report enriched by a model is not another engine's.
+  const inputHash = hashInputs(kind, `${analyzer.version}/${analyzer.engine ?? 'core'}`, sources);
   const cached = await deps.analyses.find(userId, kind, inputHash);
   const stored =
     cached ??

@@ -1,10 +1,13 @@
-/** The deterministic analyzers of core/, adapted to the analysis use case's common input. */
+/**
+ * The deterministic analyzers of core/, adapted to the analysis use case's common input. Mirror,
+ * coach and trajectory pass their report through the AI engine's enrichment (a no-op offline).
+ */
 import { type AtsReport, analyzeAts, limitAtsReportForFreePlan } from '../../core/ats';
 import { coachLetter } from '../../core/coach';
 import { AppError } from '../../core/errors';
 import { analyzeMirror } from '../../core/mirror';
 import { buildTrajectory } from '../../core/trajectory';
-import type { AiEngine } from '../../ports/ai-engine';
+import type { AiEngine, EnrichmentContext } from '../../ports/ai-engine';
 import type { AnalysisKind } from '../../ports/analysis-store';
 import type { Clock } from '../../ports/clock';
 import type { AnalysisSources, Analyzer } from './analysis-service';
@@ -25,39 +28,55 @@ export const atsAnalyzer: Analyzer = {
     }),
 };
 
-export const mirrorAnalyzer: Analyzer = {
+/** Who the model must not learn about: the candidate's name, read from the CV. */
+const contextOf = (s: AnalysisSources): EnrichmentContext => ({
+  language: s.language ?? s.offer?.language ?? s.cv?.language ?? 'fr',
+  names: [s.cv?.name].filter((name): name is string => Boolean(name)),
+});
+
+export const mirrorAnalyzer = (engine: AiEngine): Analyzer => ({
   version: 'mirror-1',
   requires: ['offerText'],
+  engine: engine.name,
   run: (s) =>
-    analyzeMirror({
-      offerText: s.offerText!,
-      ...optional(s, 'companyPageText'),
-      ...optional(s, 'cvText'),
-      ...optional(s, 'letterText'),
-      ...optional(s, 'language'),
-    }),
-};
+    engine.enrich.mirror(
+      analyzeMirror({
+        offerText: s.offerText!,
+        ...optional(s, 'companyPageText'),
+        ...optional(s, 'cvText'),
+        ...optional(s, 'letterText'),
+        ...optional(s, 'language'),
+      }),
+      contextOf(s),
+    ),
+});
 
-export const coachAnalyzer: Analyzer = {
+export const coachAnalyzer = (engine: AiEngine): Analyzer => ({
   version: 'coach-1',
   requires: ['letterText'],
+  engine: engine.name,
   run: (s) =>
-    coachLetter({
-      letterText: s.letterText!,
-      ...optional(s, 'cvText'),
-      ...optional(s, 'offerText'),
-      ...optional(s, 'language'),
-      ...(s.tone ? { tone: s.tone as never } : {}),
-      ...(s.offer?.company ? { company: s.offer.company } : {}),
-    }),
-};
+    engine.enrich.coach(
+      coachLetter({
+        letterText: s.letterText!,
+        ...optional(s, 'cvText'),
+        ...optional(s, 'offerText'),
+        ...optional(s, 'language'),
+        ...(s.tone ? { tone: s.tone as never } : {}),
+        ...(s.offer?.company ? { company: s.offer.company } : {}),
+      }),
+      s.letterText!,
+      contextOf(s),
+    ),
+});
 
 export const limitAtsForFree = (report: unknown) => limitAtsReportForFreePlan(report as AtsReport);
 
 /** The trajectory counts months of experience up to today (the clock's month). */
-export const trajectoryAnalyzer = (clock: Clock): Analyzer => ({
+export const trajectoryAnalyzer = (engine: AiEngine, clock: Clock): Analyzer => ({
   version: 'trajectory-1',
   requires: ['cvText'],
+  engine: engine.name,
   run: (s) => {
     // The career change as the user states it, else as the CV and the offer tell it.
     const from = s.from ?? s.cv?.experiences[0]?.title ?? s.cv?.headline ?? undefined;
@@ -76,15 +95,17 @@ export const trajectoryAnalyzer = (clock: Clock): Analyzer => ({
           ],
         },
       );
-    return buildTrajectory({
+    const language = s.language ?? s.cv?.language ?? 'fr';
+    const trajectory = buildTrajectory({
       from,
       to,
       cvText: s.cvText!,
       ...(s.cv ? { cv: s.cv } : {}),
       ...optional(s, 'offerText'),
-      language: s.language ?? s.cv?.language ?? 'fr',
+      language,
       asOf: clock.now().toISOString().slice(0, 7),
     });
+    return engine.enrich.trajectory(trajectory, { ...contextOf(s), language });
   },
 });
 
@@ -110,9 +131,9 @@ export function transferableSkillsAnalyzer(engine: AiEngine, clock: Clock): Anal
 export function createAnalyzers(engine: AiEngine, clock: Clock): Record<AnalysisKind, Analyzer> {
   return {
     ats: atsAnalyzer,
-    mirror: mirrorAnalyzer,
-    coach: coachAnalyzer,
-    trajectory: trajectoryAnalyzer(clock),
+    mirror: mirrorAnalyzer(engine),
+    coach: coachAnalyzer(engine),
+    trajectory: trajectoryAnalyzer(engine, clock),
     transferable_skills: transferableSkillsAnalyzer(engine, clock),
   };
 }

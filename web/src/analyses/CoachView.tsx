@@ -72,6 +72,11 @@ export function CoachView({ report }: { report: CoachReport }) {
                 </>
               ) : null}
               <p className="suggestion">{finding.suggestion}</p>
+              {finding.rewrite ? (
+                <p className="suggestion rewrite" data-testid="coach-rewrite">
+                  {t('analyses.coach.rewrite')} <q>{finding.rewrite}</q>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

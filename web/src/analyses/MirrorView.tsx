@@ -13,6 +13,7 @@ export function MirrorView({ report }: { report: MirrorReport }) {
   return (
     <div className="analysis-result" data-testid="mirror-result">
       {alignment ? <ScoreGauge score={alignment.score} label={t('analyses.mirror.score')} /> : null}
+      {report.cultureSummary ? <p data-testid="mirror-summary">{report.cultureSummary}</p> : null}
       <h4>{t('analyses.mirror.register')}</h4>
       <dl className="facts">
         {(['formality', 'address', 'sector'] as const).map((field) => (

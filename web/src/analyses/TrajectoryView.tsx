@@ -15,6 +15,11 @@ export function TrajectoryView({ trajectory }: { trajectory: Trajectory }) {
         {t('analyses.trajectory.weeks', { count: trajectory.totalWeeks })}
       </p>
       <p>{trajectory.summary}</p>
+      {trajectory.advice ? (
+        <p className="notice" data-testid="trajectory-advice">
+          {trajectory.advice}
+        </p>
+      ) : null}
       <div className="two-columns">
         <section>
           <h4>{t('analyses.trajectory.transferable')}</h4>

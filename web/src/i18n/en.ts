@@ -604,6 +604,7 @@ const en: typeof fr = {
       cliches: 'Stock phrases to rewrite',
       findings: 'To improve',
       noFinding: 'Nothing to report: your letter holds up.',
+      rewrite: 'Suggested rewrite:',
       severity: { error: 'Fix', warning: 'Review', info: 'Tip' },
       criterion: {
         structure: 'Structure',

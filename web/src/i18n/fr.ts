@@ -616,6 +616,7 @@ const fr = {
       cliches: 'Formules toutes faites à reformuler',
       findings: 'À améliorer',
       noFinding: 'Rien à signaler : votre lettre tient la route.',
+      rewrite: 'Proposition :',
       severity: { error: 'À corriger', warning: 'À revoir', info: 'Conseil' },
       criterion: {
         structure: 'Structure',

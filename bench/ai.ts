@@ -1,0 +1,227 @@
+/**
+ * The AI engines, measured:
+ * - prompt size of one letter on each shared CV/offer pair, in tokens estimated as characters / 4
+ *   (no provider tokenizer is shipped; Gemini and GPT tokenizers give about 4 characters per token
+ *   in French and English prose);
+ * - the offline writer's time per letter (brief + composition), in process;
+ * - the engine's added latency: time to the first streamed chunk at the client through the real
+ *   server and the real @google/genai SDK, minus the fake Gemini's own time to first chunk measured
+ *   directly in the same run (one letter at a time, then 200 at once), with errors and the server's
+ *   peak RSS (VmHWM).
+ * With TEST_DATABASE_URL set the server runs on a throwaway PostgreSQL database, else on PGlite.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeOfflineLetter } from '../server/core/letter/offline-composer';
+import { buildLetterPrompt } from '../server/core/letter/prompt';
+import { parseCv, parseOffer } from '../server/core/profile';
+import { prepareLetterBrief } from '../server/services/letters/prepare-brief';
+import { startFakeGemini } from '../test/fakes/fake-gemini';
+import type { ScriptedServer } from '../test/fakes/scripted-server';
+import { createTestDatabase, type TestDatabase } from '../test/support/databases';
+import { signUp } from '../test/support/http-client';
+import { postLetter, readSse } from '../test/support/sse';
+import { percentile, saveResults, startChild } from './lib';
+
+const DATA = new URL('../../shared/data/synthetic/', import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, DATA), 'utf8');
+const PAIRS: { id: string; careerChange: { from: string; to: string } }[] = JSON.parse(
+  read('pairs.json'),
+).pairs;
+const TODAY = new Date('2026-11-25T10:00:00Z');
+
+const stats = (values: number[]) => ({
+  p50Ms: +percentile(values, 50).toFixed(1),
+  p95Ms: +percentile(values, 95).toFixed(1),
+});
+
+function briefFor(id: string, careerChange: { from: string; to: string }) {
+  const cvText = read(`cv-${id}.txt`);
+  const offerText = read(`offer-${id}.txt`);
+  return prepareLetterBrief({
+    cv: parseCv(cvText),
+    offer: parseOffer(offerText),
+    cvText,
+    offerText,
+    options: { careerChange, tone: 'formel', length: 'standard', language: 'fr', answers: {} },
+    today: TODAY,
+  });
+}
+
+export function benchPrompts() {
+  const rows = PAIRS.map((pair) => {
+    const prompt = buildLetterPrompt(briefFor(pair.id, pair.careerChange));
+    const characters = prompt.system.length + prompt.prompt.length;
+    return {
+      pair: pair.id,
+      characters,
+      estimatedTokens: Math.ceil(characters / 4),
+      maxOutput: prompt.maxOutputTokens,
+    };
+  });
+  const tokens = rows.map((r) => r.estimatedTokens);
+  return {
+    rows,
+    minTokens: Math.min(...tokens),
+    meanTokens: Math.round(tokens.reduce((a, b) => a + b, 0) / tokens.length),
+    maxTokens: Math.max(...tokens),
+  };
+}
+
+export function benchOfflineWriter(rounds = 10) {
+  const times: number[] = [];
+  for (let round = -1; round < rounds; round++) {
+    for (const pair of PAIRS) {
+      const start = performance.now();
+      composeOfflineLetter(briefFor(pair.id, pair.careerChange));
+      if (round >= 0) times.push(performance.now() - start);
+    }
+  }
+  return { letters: times.length, ...stats(times) };
+}
+
+/** The fake's own time to its first streamed chunk, asked directly (no SDK, no server). */
+async function fakeFirstChunk(fake: ScriptedServer): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(`${fake.url}/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'Bonjour' }] }] }),
+  });
+  const reader = response.body!.getReader();
+  await reader.read();
+  const elapsed = performance.now() - start;
+  await reader.cancel();
+  return elapsed;
+}
+
+async function serverFirstChunk(url: string, cookie: string, body: unknown) {
+  const start = performance.now();
+  let first = 0;
+  const response = await postLetter(url, cookie, body);
+  const events = await readSse(response, (event) => {
+    if (event.event === 'chunk' && !first) first = performance.now() - start;
+  });
+  return { first, ok: events.at(-1)?.event === 'completed', total: performance.now() - start };
+}
+
+function peakRssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+export async function benchEngineLatency(sequential = 40, concurrent = 200) {
+  const fake = await startFakeGemini();
+  // A fixed chunk latency, as a real provider's: 20 chunks, 40 ms apart.
+  fake.fallback = { chunks: 20, chunkDelayMs: 40 };
+  let database: TestDatabase | undefined;
+  const env: Record<string, string> = {
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'pl-bench-ai-')),
+    GEMINI_API_KEY: 'bench-key',
+    GEMINI_BASE_URL: fake.url,
+    FREE_LETTERS_PER_MONTH: '1000000',
+    // One user fires every request: the per-user guards would (rightly) refuse the load.
+    AI_MAX_IN_FLIGHT_PER_USER: String(concurrent),
+    AI_DAILY_TOKENS_PER_USER: '1000000000',
+    AI_DAILY_TOKENS_TOTAL: '1000000000',
+  };
+  if (process.env.TEST_DATABASE_URL) {
+    database = await createTestDatabase('postgres');
+    env.DATABASE_URL = database.url!;
+  }
+  const server = await startChild('server/main.ts', env, '/readyz');
+  try {
+    const { client } = await signUp(server.url);
+    const cv = await client.post('/api/documents', { kind: 'cv', text: read('cv-01.txt') });
+    const offer = await client.post('/api/documents', { kind: 'offer', text: read('offer-01.txt') });
+    const body = {
+      cv: { documentId: cv.body.id },
+      offer: { documentId: offer.body.id },
+      options: { careerChange: { from: 'infirmier', to: 'data analyst' }, language: 'fr' },
+    };
+    const cookie = client.cookieHeader();
+    // Warm-up: the SDK is loaded and the connections opened.
+    for (let i = 0; i < 3; i++) await serverFirstChunk(server.url, cookie, body);
+
+    const own: number[] = [];
+    const through: number[] = [];
+    let sequentialErrors = 0;
+    for (let i = 0; i < sequential; i++) {
+      own.push(await fakeFirstChunk(fake));
+      const run = await serverFirstChunk(server.url, cookie, body);
+      through.push(run.first);
+      if (!run.ok) sequentialErrors++;
+    }
+    const ownP50 = percentile(own, 50);
+    const oneAtATime = {
+      fakeFirstChunk: stats(own),
+      serverFirstChunk: stats(through),
+      added: stats(through.map((t) => t - ownP50)),
+      errors: sequentialErrors,
+    };
+
+    const ownUnderLoad: number[] = [];
+    const started = performance.now();
+    const runs = await Promise.all(
+      Array.from({ length: concurrent }, async (_, i) => {
+        if (i % 10 === 0) ownUnderLoad.push(await fakeFirstChunk(fake));
+        return serverFirstChunk(server.url, cookie, body);
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const ownLoadP50 = percentile(ownUnderLoad, 50);
+    const atOnce = {
+      streams: concurrent,
+      errors: runs.filter((r) => !r.ok).length,
+      seconds: +seconds.toFixed(1),
+      fakeFirstChunk: stats(ownUnderLoad),
+      serverFirstChunk: stats(runs.map((r) => r.first)),
+      added: stats(runs.map((r) => r.first - ownLoadP50)),
+      letter: stats(runs.map((r) => r.total)),
+      peakRssMb: peakRssMb(server.child.pid),
+    };
+    return { database: database ? 'postgres' : 'pglite', oneAtATime, atOnce };
+  } finally {
+    await server.stop();
+    await fake.close();
+    await database?.dispose();
+  }
+}
+
+export async function benchAi() {
+  const prompts = benchPrompts();
+  console.table(prompts.rows);
+  console.log(
+    `prompt tokens (characters/4): min ${prompts.minTokens}, mean ${prompts.meanTokens}, max ${prompts.maxTokens}`,
+  );
+  const offline = benchOfflineWriter();
+  console.table([{ what: 'offline letter (brief + composition), in process', ...offline }]);
+  const latency = await benchEngineLatency(
+    Number(process.env.BENCH_ITERATIONS ?? 40),
+    Number(process.env.BENCH_STREAMS ?? 200),
+  );
+  console.log(`engine latency over the fake Gemini (${latency.database}):`);
+  console.table([
+    { run: 'one at a time', ...flatten(latency.oneAtATime) },
+    { run: `${latency.atOnce.streams} at once`, ...flatten(latency.atOnce) },
+  ]);
+  const result = { prompts, offline, latency };
+  saveResults('ai', result);
+  return result;
+}
+
+function flatten(figures: Record<string, unknown>) {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(figures)) {
+    if (value && typeof value === 'object')
+      for (const [inner, v] of Object.entries(value)) row[`${key}.${inner.replace('Ms', '')}`] = v;
+    else row[key] = value;
+  }
+  return row;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchAi();

@@ -1,0 +1,163 @@
+/**
+ * The analyses enriched by a language model (DESIGN §4): the deterministic report is the ground
+ * truth; the model only writes wording into its optional fields — a rewritten sentence per coach
+ * finding, a reading of the company's culture, personal advice on a trajectory. Each answer follows
+ * a JSON schema, is validated with Zod, asked for once more when invalid, and dropped after that:
+ * the report then goes back unchanged. Personal data is redacted before the call.
+ */
+import { z } from 'zod';
+import type { CoachReport } from '../../core/coach/schemas';
+import type { MirrorReport } from '../../core/mirror/schemas';
+import { createRedactionVault } from '../../core/privacy/redact';
+import type { Trajectory } from '../../core/trajectory/schemas';
+import type { AnalysisEnrichment, EnrichmentContext } from '../../ports/ai-engine';
+import type { JsonModelRequest, LanguageModel } from '../../ports/language-model';
+
+const LANGUAGE = { fr: 'French (vouvoiement)', en: 'English' } as const;
+
+/** One structured call with one repair retry; undefined when the model cannot answer validly. */
+export async function askJson<T>(
+  model: LanguageModel,
+  request: JsonModelRequest,
+  schema: z.ZodType<T>,
+): Promise<T | undefined> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const prompt =
+      attempt === 0
+        ? request.prompt
+        : `${request.prompt}\nYour previous answer was not valid JSON matching the schema. Answer again.`;
+    let text: string;
+    try {
+      const answer = await model.generateJson({ ...request, prompt });
+      if (answer.finishReason !== 'stop') continue;
+      text = answer.text;
+    } catch (error) {
+      // Enrichment is optional: a provider outage leaves the deterministic result, not an error.
+      if (request.signal?.aborted) throw error;
+      return undefined;
+    }
+    const checked = schema.safeParse(safeJson(text));
+    if (checked.success) return checked.data;
+  }
+  return undefined;
+}
+
+export function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^```(?:json)?\s*|\s*```$/g, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+const RewritesSchema = z.object({
+  rewrites: z.array(z.object({ index: z.number().int().min(0), rewrite: z.string().trim().min(3).max(600) })),
+});
+const REWRITES_JSON = {
+  type: 'object',
+  properties: {
+    rewrites: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { index: { type: 'integer' }, rewrite: { type: 'string' } },
+        required: ['index', 'rewrite'],
+      },
+    },
+  },
+  required: ['rewrites'],
+};
+const TextSchema = z.object({ text: z.string().trim().min(10).max(800) });
+const TEXT_JSON = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
+
+export function createModelEnrichment(model: LanguageModel, redact: boolean): AnalysisEnrichment {
+  const vaultFor = (context: EnrichmentContext) =>
+    redact
+      ? createRedactionVault({ names: context.names })
+      : { redact: (t: string) => t, restore: (t: string) => t };
+  const common = (context: EnrichmentContext) => ({
+    maxOutputTokens: 800,
+    temperature: 0.3,
+    ...(context.signal ? { signal: context.signal } : {}),
+  });
+
+  return {
+    async coach(report: CoachReport, _letterText: string, context: EnrichmentContext) {
+      const targets = report.findings
+        .map((finding, index) => ({ finding, index }))
+        .filter(({ finding }) => finding.sentence !== null)
+        .slice(0, 8);
+      if (targets.length === 0) return report;
+      const vault = vaultFor(context);
+      const list = targets
+        .map(
+          ({ finding, index }) =>
+            `${index}. Problem: ${finding.message} Advice: ${finding.suggestion}\n   Sentence: ${vault.redact(finding.sentence!.text)}`,
+        )
+        .join('\n');
+      const answer = await askJson(
+        model,
+        {
+          system: `You edit cover letters in ${LANGUAGE[context.language]}. For each numbered sentence, write one improved sentence that follows the advice. Keep every fact; add none. Keep placeholders such as [NAME_1] as they are. Answer JSON only.`,
+          prompt: `<sentences>\n${list}\n</sentences>`,
+          schema: REWRITES_JSON,
+          ...common(context),
+        },
+        RewritesSchema,
+      );
+      if (!answer) return report;
+      const rewrites = new Map(answer.rewrites.map((r) => [r.index, vault.restore(r.rewrite)]));
+      return {
+        ...report,
+        findings: report.findings.map((finding, index) => {
+          const rewrite = rewrites.get(index);
+          return rewrite && finding.sentence ? { ...finding, rewrite } : finding;
+        }),
+      };
+    },
+
+    async mirror(report: MirrorReport, context: EnrichmentContext) {
+      const vault = vaultFor(context);
+      const facts = [
+        `Register: ${report.register.formality.value}, address "${report.register.address.value}", sector ${report.register.sector.value}.`,
+        `Stated values: ${report.values.map((v) => v.asWritten).join(', ') || 'none'}.`,
+        `Frequent words: ${report.vocabulary
+          .slice(0, 12)
+          .map((v) => v.term)
+          .join(', ')}.`,
+      ].join('\n');
+      const answer = await askJson(
+        model,
+        {
+          system: `From these facts read in a job offer, describe in ${LANGUAGE[context.language]} and in two sentences the company's culture and what a candidate's letter should echo. Use only these facts. Answer JSON only: {"text": "..."}.`,
+          prompt: `<facts>\n${vault.redact(facts)}\n</facts>`,
+          schema: TEXT_JSON,
+          ...common(context),
+        },
+        TextSchema,
+      );
+      return answer ? { ...report, cultureSummary: vault.restore(answer.text) } : report;
+    },
+
+    async trajectory(trajectory: Trajectory, context: EnrichmentContext) {
+      const vault = vaultFor(context);
+      const facts = [
+        `From: ${trajectory.from.label ?? trajectory.from.input}. To: ${trajectory.to.label ?? trajectory.to.input}.`,
+        `Transferable: ${trajectory.transferable.map((s) => s.skill).join(', ') || 'none'}.`,
+        `Gaps, most important first: ${trajectory.gaps.map((g) => g.skill).join(', ') || 'none'}.`,
+        `Plan: ${trajectory.steps.map((s) => `${s.title} (${s.weeks} weeks)`).join('; ')}.`,
+      ].join('\n');
+      const answer = await askJson(
+        model,
+        {
+          system: `You advise a career changer, in ${LANGUAGE[context.language]}, in at most three sentences: which gap to close first and how to present the change to recruiters. Use only these facts; name no school, price or link. Answer JSON only: {"text": "..."}.`,
+          prompt: `<facts>\n${vault.redact(facts)}\n</facts>`,
+          schema: TEXT_JSON,
+          ...common(context),
+        },
+        TextSchema,
+      );
+      return answer ? { ...trajectory, advice: vault.restore(answer.text) } : trajectory;
+    },
+  };
+}
