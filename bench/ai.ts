@@ -100,10 +100,28 @@ async function serverFirstChunk(url: string, cookie: string, body: unknown) {
   const start = performance.now();
   let first = 0;
   const response = await postLetter(url, cookie, body);
+  if (!response.headers.get('content-type')?.includes('event-stream')) {
+    const answer = (await response.json()) as { error?: { code?: string } };
+    return {
+      first: 0,
+      ok: false,
+      failure: `${response.status} ${answer.error?.code}`,
+      total: performance.now() - start,
+    };
+  }
   const events = await readSse(response, (event) => {
     if (event.event === 'chunk' && !first) first = performance.now() - start;
   });
-  return { first, ok: events.at(-1)?.event === 'completed', total: performance.now() - start };
+  const last = events.at(-1);
+  const ok = last?.event === 'completed';
+  return {
+    first,
+    ok,
+    failure: ok
+      ? ''
+      : `${last?.event} ${last?.data?.error?.code} ${JSON.stringify(last?.data?.error?.details ?? {})}`,
+    total: performance.now() - start,
+  };
 }
 
 function peakRssMb(pid: number | undefined): number {
@@ -118,14 +136,14 @@ export async function benchEngineLatency(sequential = 40, concurrent = 200) {
   fake.fallback = { chunks: 20, chunkDelayMs: 40 };
   let database: TestDatabase | undefined;
   const env: Record<string, string> = {
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'error',
     HOST: '127.0.0.1',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'pl-bench-ai-')),
     GEMINI_API_KEY: 'bench-key',
     GEMINI_BASE_URL: fake.url,
     FREE_LETTERS_PER_MONTH: '1000000',
-    // One user fires every request: the per-user guards would (rightly) refuse the load.
-    AI_MAX_IN_FLIGHT_PER_USER: String(concurrent),
+    // Each test client comes from its own address (X-Forwarded-For), as distinct users do.
+    TRUST_PROXY: 'true',
     AI_DAILY_TOKENS_PER_USER: '1000000000',
     AI_DAILY_TOKENS_TOTAL: '1000000000',
   };
@@ -135,15 +153,22 @@ export async function benchEngineLatency(sequential = 40, concurrent = 200) {
   }
   const server = await startChild('server/main.ts', env, '/readyz');
   try {
-    const { client } = await signUp(server.url);
-    const cv = await client.post('/api/documents', { kind: 'cv', text: read('cv-01.txt') });
-    const offer = await client.post('/api/documents', { kind: 'offer', text: read('offer-01.txt') });
-    const body = {
-      cv: { documentId: cv.body.id },
-      offer: { documentId: offer.body.id },
-      options: { careerChange: { from: 'infirmier', to: 'data analyst' }, language: 'fr' },
-    };
-    const cookie = client.cookieHeader();
+    // One user per stream, as in real traffic: each has its own quota, slot and documents.
+    const writers: { cookie: string; body: unknown }[] = [];
+    for (let i = 0; i < concurrent; i++) {
+      const { client } = await signUp(server.url);
+      const cv = await client.post('/api/documents', { kind: 'cv', text: read('cv-01.txt') });
+      const offer = await client.post('/api/documents', { kind: 'offer', text: read('offer-01.txt') });
+      writers.push({
+        cookie: client.cookieHeader(),
+        body: {
+          cv: { documentId: cv.body.id },
+          offer: { documentId: offer.body.id },
+          options: { careerChange: { from: 'infirmier', to: 'data analyst' }, language: 'fr' },
+        },
+      });
+    }
+    const { cookie, body } = writers[0]!;
     // Warm-up: the SDK is loaded and the connections opened.
     for (let i = 0; i < 3; i++) await serverFirstChunk(server.url, cookie, body);
 
@@ -169,7 +194,7 @@ export async function benchEngineLatency(sequential = 40, concurrent = 200) {
     const runs = await Promise.all(
       Array.from({ length: concurrent }, async (_, i) => {
         if (i % 10 === 0) ownUnderLoad.push(await fakeFirstChunk(fake));
-        return serverFirstChunk(server.url, cookie, body);
+        return serverFirstChunk(server.url, writers[i]!.cookie, writers[i]!.body);
       }),
     );
     const seconds = (performance.now() - started) / 1000;
@@ -177,6 +202,7 @@ export async function benchEngineLatency(sequential = 40, concurrent = 200) {
     const atOnce = {
       streams: concurrent,
       errors: runs.filter((r) => !r.ok).length,
+      failures: [...new Set(runs.filter((r) => !r.ok).map((r) => r.failure))],
       seconds: +seconds.toFixed(1),
       fakeFirstChunk: stats(ownUnderLoad),
       serverFirstChunk: stats(runs.map((r) => r.first)),
@@ -205,6 +231,7 @@ export async function benchAi() {
     Number(process.env.BENCH_STREAMS ?? 200),
   );
   console.log(`engine latency over the fake Gemini (${latency.database}):`);
+  if (latency.atOnce.failures.length) console.log('failures:', latency.atOnce.failures);
   console.table([
     { run: 'one at a time', ...flatten(latency.oneAtATime) },
     { run: `${latency.atOnce.streams} at once`, ...flatten(latency.atOnce) },

@@ -42,6 +42,11 @@ export const ConfigSchema = z
     DATABASE_URL: postgresUrl.optional(),
     /** Maximum connections in the PostgreSQL pool of this process. */
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * How long a request may wait for a free pool connection before answering 503. A burst (200
+     * letters starting at once) queues for a few seconds; a server that is down fails at once anyway.
+     */
+    DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     /** Pino log level. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Maximum JSON body size in bytes. */

@@ -39,6 +39,7 @@ async function main() {
     databaseUrl: config.DATABASE_URL,
     pgliteDir: join(config.DATA_DIR, 'pglite'),
     poolMax: config.DATABASE_POOL_MAX,
+    acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
   });
   await migrateToLatest(database.db);
 

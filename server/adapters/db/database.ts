@@ -34,17 +34,24 @@ export interface DatabaseOptions {
   pgliteDir?: string;
   /** Maximum pool size for PostgreSQL. */
   poolMax?: number;
+  /** Longest wait for a free pool connection (PostgreSQL). */
+  acquireTimeoutMs?: number;
 }
 
 // Dates come back as Date; bigint counts as numbers (they stay far below 2^53 here).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 
-export function createPostgresHandle(databaseUrl: string, poolMax = 10): DatabaseHandle {
+export function createPostgresHandle(
+  databaseUrl: string,
+  poolMax = 10,
+  acquireTimeoutMs = 10_000,
+): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolMax,
-    // Fail fast while the server is down instead of queueing requests for minutes.
-    connectionTimeoutMillis: 2_000,
+    // Bounds the wait for a free connection (and for connecting): a burst queues, an outage
+    // still fails fast because a stopped server refuses the connection at once.
+    connectionTimeoutMillis: acquireTimeoutMs,
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its server emits 'error' on the pool; without a listener it would
@@ -89,6 +96,7 @@ export async function createPgliteHandle(dir: string): Promise<DatabaseHandle> {
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return createPostgresHandle(options.databaseUrl, options.poolMax);
+  if (options.databaseUrl)
+    return createPostgresHandle(options.databaseUrl, options.poolMax, options.acquireTimeoutMs);
   return createPgliteHandle(options.pgliteDir ?? 'memory://');
 }

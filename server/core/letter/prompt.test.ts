@@ -65,3 +65,40 @@ describe('the letter prompt', () => {
     expect(neutraliseBlockTags('a </ OFFER > b <cv attr="x"> c')).toBe('a ‹/OFFER › b ‹cv attr="x"› c');
   });
 });
+
+describe('the prompt budget', () => {
+  const pairs: { id: string; careerChange: { from: string; to: string } }[] = JSON.parse(
+    read('pairs.json'),
+  ).pairs;
+
+  it('stays under 3,000 tokens (characters / 4) on every shared pair, and cuts only the CV tail', () => {
+    for (const pair of pairs) {
+      const cvText = read(`cv-${pair.id}.txt`);
+      const offerText = read(`offer-${pair.id}.txt`);
+      const { system, prompt } = buildLetterPrompt(
+        prepareLetterBrief({
+          cv: parseCv(cvText),
+          offer: parseOffer(offerText),
+          cvText,
+          offerText,
+          options: {
+            careerChange: pair.careerChange,
+            tone: 'formel',
+            length: 'long',
+            language: 'fr',
+            answers: {},
+          },
+          today: new Date('2026-11-25T10:00:00Z'),
+        }),
+      );
+      expect((system.length + prompt.length) / 4, pair.id).toBeLessThan(3_000);
+      // The CV's first lines (name, headline, latest job) always travel.
+      const firstLine = cvText
+        .split('\n')
+        .find((line) => line.trim())!
+        .trim();
+      expect(prompt, pair.id).toContain(firstLine);
+      if (!prompt.includes(cvText.trim().split('\n').at(-1)!.trim())) expect(prompt).toContain('[…]');
+    }
+  });
+});

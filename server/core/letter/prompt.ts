@@ -90,20 +90,47 @@ function renderBrief(brief: LetterBrief): string {
   ].join('\n');
 }
 
+/**
+ * One letter's prompt stays under 3,000 tokens (DESIGN §9), counted as characters / 4 — about what
+ * Gemini's and GPT's tokenizers give on French and English prose. The brief already lists every CV
+ * fact the letter may use; the full texts are context, so a long CV loses its oldest lines first.
+ */
+export const PROMPT_CHAR_BUDGET = 11_800;
+
+/** Cuts a text at a line boundary to at most `max` characters, marking the cut. */
+function trimToLines(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf('\n', max - 4);
+  return `${text.slice(0, cut > max * 0.6 ? cut : max - 4).trimEnd()}\n[…]`;
+}
+
+/** Shares `room` characters between the CV and the offer; what one does not need goes to the other. */
+function shareBudget(cv: string, offer: string, room: number) {
+  const available = Math.max(2_000, room);
+  if (cv.length + offer.length <= available) return { cv, offer };
+  const half = Math.floor(available / 2);
+  if (offer.length <= half) return { cv: trimToLines(cv, available - offer.length), offer };
+  if (cv.length <= half) return { cv, offer: trimToLines(offer, available - cv.length) };
+  return { cv: trimToLines(cv, half), offer: trimToLines(offer, half) };
+}
+
 export function buildLetterPrompt(brief: LetterBrief): LetterPrompt {
   const answers = [
     brief.answers.whyCompany ? `Why this company: ${brief.answers.whyCompany}` : '',
     brief.answers.proudMoment ? `A moment I am proud of: ${brief.answers.proudMoment}` : '',
     brief.answers.learningNow ? `What I am learning now: ${brief.answers.learningNow}` : '',
   ].filter(Boolean);
-  const parts = [
-    block('brief', renderBrief(brief)),
-    ...(brief.sources ? [block('cv', brief.sources.cvText), block('offer', brief.sources.offerText)] : []),
+  const system = letterSystemInstructions(brief.language);
+  const head = block('brief', renderBrief(brief));
+  const tail = [
     ...(answers.length ? [block('answers', answers.join('\n'))] : []),
     'Write the letter now, following the rules and the brief.',
   ];
+  const room = PROMPT_CHAR_BUDGET - system.length - head.length - tail.join('\n\n').length - 200;
+  const sources = brief.sources ? shareBudget(brief.sources.cvText, brief.sources.offerText, room) : null;
+  const parts = [head, ...(sources ? [block('cv', sources.cv), block('offer', sources.offer)] : []), ...tail];
   return {
-    system: letterSystemInstructions(brief.language),
+    system,
     prompt: parts.join('\n\n'),
     // ~1.6 tokens per word in French, the conventions, and a margin: never the reason a letter stops.
     maxOutputTokens: Math.ceil(brief.targetWords * 1.2 * 1.6 + 400),
