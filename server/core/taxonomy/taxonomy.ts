@@ -1,4 +1,4 @@
-import { buildPhraseKey, findAliasGroup, foldText, type Language } from '../text';
+import { buildPhraseKey, findAliasGroup, foldText, type Language, SKILL_ALIAS_GROUPS } from '../text';
 import { splitGenderedLabel } from './labels';
 import type { Occupation, OccupationSkills, Skill, TaxonomyData } from './schemas';
 
@@ -23,8 +23,21 @@ export interface Taxonomy {
    * outright: French stems are too short to trust alone ("utilisateur" and "utiliser" share one).
    */
   findSkillByWords(folds: readonly string[], stems: readonly string[], language: Language): Skill | undefined;
-  /** Skill by id ("esco:…", "rome:…"). */
+  /** Skill by id ("esco:…", "rome:…", or "alias:…" for a group of the hand alias table). */
   getSkill(id: string): Skill | undefined;
+}
+
+/** A group of the hand alias table ("K8s" = "Kubernetes") seen as a skill, with its first names as labels. */
+function skillOfAliasGroup(group: (typeof SKILL_ALIAS_GROUPS)[number]): Skill {
+  return {
+    id: `alias:${group.id}`,
+    kind: group.category === 'soft' ? 'soft' : 'hard',
+    type: 'knowledge',
+    labelEn: group.en[0] ?? '',
+    labelFr: group.fr[0] ?? group.en[0] ?? '',
+    altEn: group.en.slice(1),
+    altFr: group.fr.slice(1),
+  };
 }
 
 // Job titles that neither ESCO nor ROME v3.47 spell out, mapped to their closest occupation label.
@@ -254,18 +267,14 @@ export function createTaxonomy(data: TaxonomyData): Taxonomy {
       const canonicalKey = buildPhraseKey(canonical, 'en', 'stem');
       const esco = findSkillsByStemKey(canonicalKey, 'en')[0];
       if (esco && buildPhraseKey(esco.labelEn, 'en', 'stem') === canonicalKey) return esco;
-      return {
-        id: `alias:${group.id}`,
-        kind: group.category === 'soft' ? 'soft' : 'hard',
-        type: 'knowledge',
-        labelEn: group.en[0] ?? '',
-        labelFr: group.fr[0] ?? group.en[0] ?? '',
-        altEn: group.en.slice(1),
-        altFr: group.fr.slice(1),
-      };
+      return skillOfAliasGroup(group);
     },
     findSkillsByStemKey,
     getSkill(id) {
+      if (id.startsWith('alias:')) {
+        const group = SKILL_ALIAS_GROUPS.find((entry) => `alias:${entry.id}` === id);
+        return group ? skillOfAliasGroup(group) : undefined;
+      }
       const index = skillById.get(id);
       return index === undefined ? undefined : toSkill(index);
     },

@@ -88,21 +88,7 @@ function phrasesOfSkill(skill: Skill): string[] {
 }
 
 function skillFromId(id: string | undefined): Skill | undefined {
-  if (!id) return undefined;
-  if (id.startsWith('alias:')) {
-    const group = SKILL_ALIAS_GROUPS.find((entry) => `alias:${entry.id}` === id);
-    if (!group) return undefined;
-    return {
-      id,
-      kind: group.category === 'soft' ? 'soft' : 'hard',
-      type: 'knowledge',
-      labelEn: group.en[0] ?? '',
-      labelFr: group.fr[0] ?? group.en[0] ?? '',
-      altEn: group.en.slice(1),
-      altFr: group.fr.slice(1),
-    };
-  }
-  return getTaxonomy().getSkill(id);
+  return id ? getTaxonomy().getSkill(id) : undefined;
 }
 
 /** Stem keys of every name of a target skill, in both languages, to merge offer and taxonomy entries. */
