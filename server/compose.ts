@@ -97,7 +97,9 @@ export async function composeAppDeps(
   const log =
     overrides.log ??
     ((level: 'info' | 'error', message: string, error?: unknown) => {
-      if (config.LOG_LEVEL === 'silent') return;
+      // The same threshold as the request logger: info lines only at info level and below.
+      const quiet = ['silent', 'fatal', ...(level === 'info' ? ['error', 'warn'] : [])];
+      if (quiet.includes(config.LOG_LEVEL)) return;
       const line = JSON.stringify({
         level,
         msg: message,
@@ -221,6 +223,7 @@ export async function composeAppDeps(
       plans,
       analyzers: createAnalyzers(engine, clock),
       limitAtsForFree,
+      clock,
     },
     billing: {
       provider,

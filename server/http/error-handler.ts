@@ -141,10 +141,9 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   const appError = toAppError(error);
   if (appError) {
     const status = STATUS_BY_CODE[appError.code];
-    if (appError.code === 'rate_limited' || appError.code === 'quota_exceeded') {
-      const retryAfter = appError.details?.retryAfterSeconds;
-      if (typeof retryAfter === 'number') reply.header('retry-after', Math.max(1, Math.ceil(retryAfter)));
-    }
+    // Any refusal that knows when to come back says so (rate limits, quotas, AI budgets).
+    const retryAfter = appError.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', Math.max(1, Math.ceil(retryAfter)));
     request.log.info({ code: appError.code, status }, 'request refused');
     return reply
       .status(status)

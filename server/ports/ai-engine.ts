@@ -50,7 +50,7 @@ export interface EnrichmentContext {
  */
 export interface AnalysisEnrichment {
   /** Adds a rewritten sentence to each finding that points at one. */
-  coach(report: CoachReport, letterText: string, context: EnrichmentContext): Promise<CoachReport>;
+  coach(report: CoachReport, context: EnrichmentContext): Promise<CoachReport>;
   /** Adds a short reading of the company's culture. */
   mirror(report: MirrorReport, context: EnrichmentContext): Promise<MirrorReport>;
   /** Adds personal advice on the plan. */

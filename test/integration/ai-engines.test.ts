@@ -10,7 +10,7 @@ import type { ScriptedServer } from '../fakes/scripted-server';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../support/databases';
 import { signUp, type TestClient } from '../support/http-client';
 import { postLetter, readSse } from '../support/sse';
-import { type RunningApp, startTestApp } from '../support/test-app';
+import { grantPremium, type RunningApp, startTestApp } from '../support/test-app';
 
 const DATA = new URL('../../../shared/data/synthetic/', import.meta.url);
 const text = (name: string) => readFileSync(new URL(name, DATA), 'utf8');
@@ -209,12 +209,7 @@ describe('Gemini through the official SDK against a fake Gemini', () => {
 
   it('rewords the transferable skills with Gemini structured output, keeping the CV evidence', async () => {
     const premium = await signUp(running.url);
-    await running.deps.plans.entitlements.grant({
-      userId: premium.user.id,
-      source: 'admin',
-      startsAt: new Date(Date.now() - 1000),
-      endsAt: null,
-    });
+    await grantPremium(running, premium.user.id);
     gemini.fallback = {
       text: JSON.stringify({ skills: [{ index: 0, skill: 'Analyse de données de santé' }] }),
     };
@@ -234,12 +229,7 @@ describe('Gemini through the official SDK against a fake Gemini', () => {
   });
   it('enriches the coach, Mirror Match and the trajectory with validated model wording, redacted', async () => {
     const premium = await signUp(running.url);
-    await running.deps.plans.entitlements.grant({
-      userId: premium.user.id,
-      source: 'admin',
-      startsAt: new Date(Date.now() - 1000),
-      endsAt: null,
-    });
+    await grantPremium(running, premium.user.id);
     const pair = PAIRS[0]!;
     const letterText = `Madame, Monsieur,\n\nJe me permets de vous adresser ma candidature. Dynamique et motivé, je suis un vrai team player.\n\nJe vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.\n\n${pair.cv.name}`;
     gemini.fallback = {
@@ -296,6 +286,21 @@ describe('Gemini through the official SDK against a fake Gemini', () => {
     expect(plain.status).toBe(200);
     expect(plain.body.result.cultureSummary).toBeUndefined();
     expect(gemini.requests.length - before).toBe(2);
+    // That report was not kept: once the model answers, the next request gets the enriched one, kept.
+    gemini.fallback = { text: JSON.stringify({ text: 'Une équipe associative, proche du terrain.' }) };
+    const again = await premium.client.post('/api/analyses/mirror', {
+      offerText: text('offer-02.txt'),
+      language: 'fr',
+    });
+    expect(again.body).toMatchObject({
+      cached: false,
+      result: { cultureSummary: 'Une équipe associative, proche du terrain.' },
+    });
+    const kept = await premium.client.post('/api/analyses/mirror', {
+      offerText: text('offer-02.txt'),
+      language: 'fr',
+    });
+    expect(kept.body.cached).toBe(true);
   });
 
   it('keeps the deterministic skills when the model answers malformed JSON twice', async () => {
@@ -387,12 +392,7 @@ describe.each(ENGINES)('cost controls on a paid engine (%s)', (engine) => {
     gemini.fallback = { chunks: 10, chunkDelayMs: 60 };
     const { client, user } = await signUp(running.url);
     // Premium, so that the free plan's two letters are not what stops the third request.
-    await running.deps.plans.entitlements.grant({
-      userId: user.id,
-      source: 'admin',
-      startsAt: new Date(Date.now() - 1000),
-      endsAt: null,
-    });
+    await grantPremium(running, user.id);
     const first = generate(running, client);
     await new Promise((resolve) => setTimeout(resolve, 250));
     const second = await generate(running, client);
@@ -413,6 +413,7 @@ describe.each(ENGINES)('cost controls on a paid engine (%s)', (engine) => {
     const refused = await generate(first, heavy.client);
     expect(refused.response.status).toBe(429);
     expect(refused.body.error.code).toBe('ai_budget_exceeded');
+    expect(Number(refused.response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused.body.error.details.resetsAt).toMatch(/T00:00:00\.000Z$/);
     const [letter] = (await heavy.client.get('/api/letters')).body;
     const [version] = (await heavy.client.get(`/api/letters/${letter.id}/versions`)).body;
@@ -433,6 +434,7 @@ describe.each(ENGINES)('cost controls on a paid engine (%s)', (engine) => {
         code: 'ai_unavailable',
         details: { reason: 'daily_budget' },
       });
+      expect(Number(stopped.response.headers.get('retry-after'))).toBeGreaterThan(0);
     } finally {
       await second.close();
       await own.dispose();

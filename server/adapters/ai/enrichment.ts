@@ -11,16 +11,23 @@ import type { MirrorReport } from '../../core/mirror/schemas';
 import { createRedactionVault } from '../../core/privacy/redact';
 import type { Trajectory } from '../../core/trajectory/schemas';
 import type { AnalysisEnrichment, EnrichmentContext } from '../../ports/ai-engine';
-import type { JsonModelRequest, LanguageModel } from '../../ports/language-model';
+import type { JsonModelRequest, LanguageModel, ModelRequest } from '../../ports/language-model';
 
 const LANGUAGE = { fr: 'French (vouvoiement)', en: 'English' } as const;
+
+/** The JSON schema the provider is asked to follow, derived from the Zod schema that checks the answer. */
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema);
+  return jsonSchema;
+}
 
 /** One structured call with one repair retry; undefined when the model cannot answer validly. */
 export async function askJson<T>(
   model: LanguageModel,
-  request: JsonModelRequest,
+  request: ModelRequest,
   schema: z.ZodType<T>,
 ): Promise<T | undefined> {
+  const jsonRequest: JsonModelRequest = { ...request, schema: jsonSchemaOf(schema) };
   for (let attempt = 0; attempt < 2; attempt++) {
     const prompt =
       attempt === 0
@@ -28,7 +35,7 @@ export async function askJson<T>(
         : `${request.prompt}\nYour previous answer was not valid JSON matching the schema. Answer again.`;
     let text: string;
     try {
-      const answer = await model.generateJson({ ...request, prompt });
+      const answer = await model.generateJson({ ...jsonRequest, prompt });
       if (answer.finishReason !== 'stop') continue;
       text = answer.text;
     } catch (error) {
@@ -42,7 +49,7 @@ export async function askJson<T>(
   return undefined;
 }
 
-export function safeJson(text: string): unknown {
+function safeJson(text: string): unknown {
   try {
     return JSON.parse(text.replace(/^```(?:json)?\s*|\s*```$/g, ''));
   } catch {
@@ -53,22 +60,7 @@ export function safeJson(text: string): unknown {
 const RewritesSchema = z.object({
   rewrites: z.array(z.object({ index: z.number().int().min(0), rewrite: z.string().trim().min(3).max(600) })),
 });
-const REWRITES_JSON = {
-  type: 'object',
-  properties: {
-    rewrites: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { index: { type: 'integer' }, rewrite: { type: 'string' } },
-        required: ['index', 'rewrite'],
-      },
-    },
-  },
-  required: ['rewrites'],
-};
 const TextSchema = z.object({ text: z.string().trim().min(10).max(800) });
-const TEXT_JSON = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
 
 export function createModelEnrichment(model: LanguageModel, redact: boolean): AnalysisEnrichment {
   const vaultFor = (context: EnrichmentContext) =>
@@ -82,7 +74,7 @@ export function createModelEnrichment(model: LanguageModel, redact: boolean): An
   });
 
   return {
-    async coach(report: CoachReport, _letterText: string, context: EnrichmentContext) {
+    async coach(report: CoachReport, context: EnrichmentContext) {
       const targets = report.findings
         .map((finding, index) => ({ finding, index }))
         .filter(({ finding }) => finding.sentence !== null)
@@ -100,7 +92,6 @@ export function createModelEnrichment(model: LanguageModel, redact: boolean): An
         {
           system: `You edit cover letters in ${LANGUAGE[context.language]}. For each numbered sentence, write one improved sentence that follows the advice. Keep every fact; add none. Keep placeholders such as [NAME_1] as they are. Answer JSON only.`,
           prompt: `<sentences>\n${list}\n</sentences>`,
-          schema: REWRITES_JSON,
           ...common(context),
         },
         RewritesSchema,
@@ -131,7 +122,6 @@ export function createModelEnrichment(model: LanguageModel, redact: boolean): An
         {
           system: `From these facts read in a job offer, describe in ${LANGUAGE[context.language]} and in two sentences the company's culture and what a candidate's letter should echo. Use only these facts. Answer JSON only: {"text": "..."}.`,
           prompt: `<facts>\n${vault.redact(facts)}\n</facts>`,
-          schema: TEXT_JSON,
           ...common(context),
         },
         TextSchema,
@@ -152,7 +142,6 @@ export function createModelEnrichment(model: LanguageModel, redact: boolean): An
         {
           system: `You advise a career changer, in ${LANGUAGE[context.language]}, in at most three sentences: which gap to close first and how to present the change to recruiters. Use only these facts; name no school, price or link. Answer JSON only: {"text": "..."}.`,
           prompt: `<facts>\n${vault.redact(facts)}\n</facts>`,
-          schema: TEXT_JSON,
           ...common(context),
         },
         TextSchema,

@@ -44,21 +44,6 @@ const RewordedSkillsSchema = z.object({
   skills: z.array(z.object({ index: z.number().int().min(0), skill: z.string().trim().min(2).max(80) })),
 });
 
-const REWORD_JSON_SCHEMA = {
-  type: 'object',
-  properties: {
-    skills: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { index: { type: 'integer' }, skill: { type: 'string' } },
-        required: ['index', 'skill'],
-      },
-    },
-  },
-  required: ['skills'],
-};
-
 export function createLlmEngine(options: LlmEngineOptions): AiEngine {
   const { model } = options;
   const vaultFor = (names: string[]) => (options.redact ? createRedactionVault({ names }) : identityVault);
@@ -106,7 +91,6 @@ export function createLlmEngine(options: LlmEngineOptions): AiEngine {
     const base = {
       system: `You name transferable skills for a career changer, in ${language}. For each numbered skill, give a short name (2–6 words) that a recruiter for the target job would recognise, based only on its proof. Do not add skills. Answer JSON only.`,
       prompt: `Target job: ${vault.redact(request.offer.title ?? 'not stated')}\n<skills>\n${list}\n</skills>`,
-      schema: REWORD_JSON_SCHEMA,
       maxOutputTokens: 600,
       temperature: 0.2,
       ...(request.signal ? { signal: request.signal } : {}),

@@ -31,9 +31,10 @@ const FINISH_REASONS: Record<string, FinishReason> = {
 function toProviderError(error: unknown): ProviderError {
   if (error instanceof APIError && error.status !== undefined) {
     // OpenAI sends `retry-after-ms` (milliseconds) beside the standard `retry-after` (seconds).
-    const milliseconds = parseRetryAfter(error.headers?.get('retry-after-ms'));
-    const retryAfterMs =
-      milliseconds !== undefined ? milliseconds / 1000 : parseRetryAfter(error.headers?.get('retry-after'));
+    const milliseconds = Number(error.headers?.get('retry-after-ms') ?? Number.NaN);
+    const retryAfterMs = Number.isFinite(milliseconds)
+      ? milliseconds
+      : parseRetryAfter(error.headers?.get('retry-after'));
     return new ProviderError(`The model endpoint answered ${error.status}`, {
       status: error.status,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),

@@ -8,6 +8,7 @@ import { AppError } from '../../core/errors';
 import type { Feature } from '../../core/plans/plans';
 import type { CvProfile, OfferProfile } from '../../core/profile/schemas';
 import type { AnalysisKind, AnalysisStore } from '../../ports/analysis-store';
+import type { Clock } from '../../ports/clock';
 import type { LetterStore } from '../../ports/document-stores';
 import { type DocumentDeps, effectiveProfile, getDocument } from '../documents/document-service';
 import { currentPlan, type PlanDeps, requireFeature } from '../plans/plan-service';
@@ -36,6 +37,11 @@ export interface Analyzer {
   run(sources: AnalysisSources): unknown;
   /** Which engine answered, stored with the result (`core` unless the AI engine took part). */
   engine?: string;
+  /**
+   * False when a part that may come on a later try is missing (a model enrichment that failed):
+   * such a result is answered but not kept, so the next request asks the model again.
+   */
+  isComplete?(result: unknown): boolean;
 }
 
 export interface AnalysisDeps {
@@ -44,6 +50,7 @@ export interface AnalysisDeps {
   documents: DocumentDeps;
   plans: PlanDeps;
   analyzers: Record<AnalysisKind, Analyzer>;
+  clock: Clock;
   /** Trims a full ATS report to what the free plan shows (score and top 5 missing keywords). */
   limitAtsForFree(report: unknown): unknown;
 }
@@ -169,16 +176,20 @@ export async function runAnalysis(
   // The engine is part of the key: a report enriched by a model is not another engine's.
   const inputHash = hashInputs(kind, `${analyzer.version}/${analyzer.engine ?? 'core'}`, sources);
   const cached = await deps.analyses.find(userId, kind, inputHash);
+  const computed = cached ? null : await analyzer.run(sources);
+  const keep = cached === null && (analyzer.isComplete?.(computed) ?? true);
   const stored =
     cached ??
-    (await deps.analyses.save({
-      userId,
-      kind,
-      inputHash,
-      engine: analyzer.engine ?? 'core',
-      result: await analyzer.run(sources),
-      letterId,
-    }));
+    (keep
+      ? await deps.analyses.save({
+          userId,
+          kind,
+          inputHash,
+          engine: analyzer.engine ?? 'core',
+          result: computed,
+          letterId,
+        })
+      : { result: computed, createdAt: deps.clock.now() });
   const plan = await currentPlan(deps.plans, userId);
   const result = kind === 'ats' && plan.plan === 'free' ? deps.limitAtsForFree(stored.result) : stored.result;
   return {

@@ -4,9 +4,12 @@
  */
 import { type AtsReport, analyzeAts, limitAtsReportForFreePlan } from '../../core/ats';
 import { coachLetter } from '../../core/coach';
+import type { CoachReport } from '../../core/coach/schemas';
 import { AppError } from '../../core/errors';
 import { analyzeMirror } from '../../core/mirror';
+import type { MirrorReport } from '../../core/mirror/schemas';
 import { buildTrajectory } from '../../core/trajectory';
+import type { Trajectory } from '../../core/trajectory/schemas';
 import type { AiEngine, EnrichmentContext } from '../../ports/ai-engine';
 import type { AnalysisKind } from '../../ports/analysis-store';
 import type { Clock } from '../../ports/clock';
@@ -28,6 +31,13 @@ export const atsAnalyzer: Analyzer = {
     }),
 };
 
+/** With a model engine, a report counts as complete once the model's part is in it. */
+const completeWhen = (
+  engine: AiEngine,
+  enriched: (result: never) => boolean,
+): Pick<Analyzer, 'isComplete'> =>
+  engine.name === 'offline' ? {} : { isComplete: (result) => enriched(result as never) };
+
 /** Who the model must not learn about: the candidate's name, read from the CV. */
 const contextOf = (s: AnalysisSources): EnrichmentContext => ({
   language: s.language ?? s.offer?.language ?? s.cv?.language ?? 'fr',
@@ -38,6 +48,7 @@ export const mirrorAnalyzer = (engine: AiEngine): Analyzer => ({
   version: 'mirror-1',
   requires: ['offerText'],
   engine: engine.name,
+  ...completeWhen(engine, (report: MirrorReport) => Boolean(report.cultureSummary)),
   run: (s) =>
     engine.enrich.mirror(
       analyzeMirror({
@@ -55,6 +66,12 @@ export const coachAnalyzer = (engine: AiEngine): Analyzer => ({
   version: 'coach-1',
   requires: ['letterText'],
   engine: engine.name,
+  // Only findings that point at a sentence get a rewrite; a report without one is complete as is.
+  ...completeWhen(
+    engine,
+    (report: CoachReport) =>
+      report.findings.some((f) => f.rewrite) || report.findings.every((f) => f.sentence === null),
+  ),
   run: (s) =>
     engine.enrich.coach(
       coachLetter({
@@ -65,7 +82,6 @@ export const coachAnalyzer = (engine: AiEngine): Analyzer => ({
         ...(s.tone ? { tone: s.tone as never } : {}),
         ...(s.offer?.company ? { company: s.offer.company } : {}),
       }),
-      s.letterText!,
       contextOf(s),
     ),
 });
@@ -77,6 +93,7 @@ export const trajectoryAnalyzer = (engine: AiEngine, clock: Clock): Analyzer => 
   version: 'trajectory-1',
   requires: ['cvText'],
   engine: engine.name,
+  ...completeWhen(engine, (trajectory: Trajectory) => Boolean(trajectory.advice)),
   run: (s) => {
     // The career change as the user states it, else as the CV and the offer tell it.
     const from = s.from ?? s.cv?.experiences[0]?.title ?? s.cv?.headline ?? undefined;
