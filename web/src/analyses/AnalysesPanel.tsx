@@ -22,7 +22,7 @@ import { CoachView } from './CoachView';
 import { MirrorView } from './MirrorView';
 import { TrajectoryView } from './TrajectoryView';
 
-type Results = { [K in AnalysisName]?: { result: AnalysisResults[K]; createdAt: string; cached: boolean } };
+type Results = { [K in AnalysisName]?: { result: AnalysisResults[K]; createdAt: string } };
 
 export function AnalysesPanel({
   request,
@@ -44,7 +44,7 @@ export function AnalysesPanel({
     onSuccess: (answer, name) =>
       setResults((previous) => ({
         ...previous,
-        [name]: { result: answer.result, createdAt: answer.createdAt, cached: answer.cached },
+        [name]: { result: answer.result, createdAt: answer.createdAt },
       })),
   });
 
@@ -104,17 +104,7 @@ export function AnalysesPanel({
               <TrajectoryView trajectory={(shown as NonNullable<Results['trajectory']>).result} />
             ) : null}
             <p className="hint">
-              {t('analyses.doneAt', { date: formatDateTime(shown.createdAt, i18n.language) })}{' '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  setResults((previous) => ({ ...previous, [active]: undefined }));
-                  run.mutate(active);
-                }}
-              >
-                {t('analyses.again')}
-              </button>
+              {t('analyses.doneAt', { date: formatDateTime(shown.createdAt, i18n.language) })}
             </p>
           </>
         ) : null}

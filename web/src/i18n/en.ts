@@ -538,7 +538,6 @@ const en: typeof fr = {
   analyses: {
     choose: 'Choose an analysis',
     running: 'Analysing…',
-    again: 'Run again',
     doneAt: 'Analysis of {{date}}.',
     premiumOnly: '{{name}} is part of Premium.',
     scoreOf: '{{label}}: {{score}} out of {{max}}',

@@ -550,7 +550,6 @@ const fr = {
   analyses: {
     choose: 'Choisir une analyse',
     running: 'Analyse en cours…',
-    again: 'Relancer',
     doneAt: 'Analyse du {{date}}.',
     premiumOnly: '{{name}} fait partie de Premium.',
     scoreOf: '{{label}} : {{score}} sur {{max}}',
