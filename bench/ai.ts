@@ -15,39 +15,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeOfflineLetter } from '../server/core/letter/offline-composer';
 import { buildLetterPrompt } from '../server/core/letter/prompt';
-import { parseCv, parseOffer } from '../server/core/profile';
-import { prepareLetterBrief } from '../server/services/letters/prepare-brief';
 import { startFakeGemini } from '../test/fakes/fake-gemini';
 import type { ScriptedServer } from '../test/fakes/scripted-server';
 import { createTestDatabase, type TestDatabase } from '../test/support/databases';
 import { signUp } from '../test/support/http-client';
+import { briefFromTexts, SHARED_PAIRS as PAIRS, readSynthetic as read } from '../test/support/shared-data';
 import { postLetter, readSse } from '../test/support/sse';
 import { percentile, saveResults, startChild } from './lib';
-
-const DATA = new URL('../../shared/data/synthetic/', import.meta.url);
-const read = (name: string) => readFileSync(new URL(name, DATA), 'utf8');
-const PAIRS: { id: string; careerChange: { from: string; to: string } }[] = JSON.parse(
-  read('pairs.json'),
-).pairs;
-const TODAY = new Date('2026-11-25T10:00:00Z');
 
 const stats = (values: number[]) => ({
   p50Ms: +percentile(values, 50).toFixed(1),
   p95Ms: +percentile(values, 95).toFixed(1),
 });
 
-function briefFor(id: string, careerChange: { from: string; to: string }) {
-  const cvText = read(`cv-${id}.txt`);
-  const offerText = read(`offer-${id}.txt`);
-  return prepareLetterBrief({
-    cv: parseCv(cvText),
-    offer: parseOffer(offerText),
-    cvText,
-    offerText,
-    options: { careerChange, tone: 'formel', length: 'standard', language: 'fr', answers: {} },
-    today: TODAY,
-  });
-}
+const briefFor = (id: string, careerChange: { from: string; to: string }) =>
+  briefFromTexts(read(`cv-${id}.txt`), read(`offer-${id}.txt`), { careerChange });
 
 export function benchPrompts() {
   const rows = PAIRS.map((pair) => {

@@ -11,7 +11,7 @@ import { createAnalyzers } from '../server/services/analyses/core-analyzers';
 import { prepareLetterBrief } from '../server/services/letters/prepare-brief';
 import { createTestDatabase } from '../test/support/databases';
 import { signUp } from '../test/support/http-client';
-import { startTestApp } from '../test/support/test-app';
+import { grantPremium, startTestApp } from '../test/support/test-app';
 import { percentile, saveResults } from './lib';
 
 const DATA = new URL('../../shared/data/synthetic/', import.meta.url);
@@ -86,12 +86,7 @@ export async function benchAnalyses(iterations = Number(process.env.BENCH_ITERAT
   const running = await startTestApp(database);
   try {
     const { client, user } = await signUp(running.url);
-    await running.deps.plans.entitlements.grant({
-      userId: user.id,
-      source: 'admin',
-      startsAt: new Date(Date.now() - 1000),
-      endsAt: null,
-    });
+    await grantPremium(running, user.id);
     const paths: Record<string, string> = {
       ats: 'ats',
       mirror: 'mirror',

@@ -1,41 +1,14 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_BROWSER, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { type ServerProcess, startServerProcess } from '../support/server-process';
+import { HAS_BROWSER, launchBrowser, registerInBrowser, shot, watchErrors } from '../support/browser';
+import type { TestDatabase } from '../support/databases';
+import { type ServerProcess, startServerWithBetaCode } from '../support/server-process';
 
 const DATA = '/work/shared/data/synthetic';
 const CV_TEXT = readFileSync(join(DATA, 'cv-01.txt'), 'utf8');
 const OFFER_TEXT = readFileSync(join(DATA, 'offer-01.txt'), 'utf8');
-const PASSWORD = 'infirmier devenu analyste';
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
-
-async function register(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/register`);
-  await page.getByLabel('Adresse e-mail').fill(`analyses.${Date.now()}@example.com`);
-  await page.getByLabel('Votre prénom ou nom').fill('Julien');
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('J’ai lu et j’accepte la politique de confidentialité').check();
-  await page.getByLabel('J’atteste avoir 18 ans ou plus.').check();
-  await page.getByRole('button', { name: 'Créer mon compte' }).click();
-  await page.waitForURL('**/app');
-}
 
 /** Opens /analyses and pastes the CV and the offer. */
 async function pasteBoth(page: Page) {
@@ -49,10 +22,7 @@ async function pasteBoth(page: Page) {
   await page.getByLabel('Le métier visé').fill('data analyst');
 }
 
-/**
- * A beta-tester code makes the user Premium through the real plan page; it is created by the admin
- * CLI before the server opens the database (see the plan page test in letters.test.ts).
- */
+/** A beta-tester code makes the user Premium through the real plan page. */
 describe.skipIf(!HAS_BROWSER)('analyses in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
@@ -60,27 +30,7 @@ describe.skipIf(!HAS_BROWSER)('analyses in Chromium', () => {
   const code = `E2E-ANALYSES-${Date.now().toString(36).toUpperCase()}`;
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first');
-    const env: Record<string, string> = { DATA_DIR: mkdtempSync(join(tmpdir(), 'pl-e2e-analyses-')) };
-    if (process.env.TEST_DATABASE_URL) {
-      database = await createTestDatabase('postgres');
-      env.DATABASE_URL = database.url!;
-    }
-    const args = [
-      'create-beta-code',
-      '--uses',
-      '5',
-      '--days',
-      '30',
-      '--expires',
-      '2030-01-01',
-      '--code',
-      code,
-    ];
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/admin-cli.ts', ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    });
-    server = await startServerProcess(env);
+    ({ server, database } = await startServerWithBetaCode(code));
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -93,7 +43,7 @@ describe.skipIf(!HAS_BROWSER)('analyses in Chromium', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await register(page, server.url);
+    await registerInBrowser(page, server.url);
 
     // Free plan: the ATS score and the five costliest missing keywords; Premium analyses say so.
     await pasteBoth(page);

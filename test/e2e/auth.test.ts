@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_BROWSER, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
+import { HAS_BROWSER, launchBrowser, SCREENSHOT_DIR, watchErrors } from '../support/browser';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 
 /** Chromium logs every refused request (a wrong password, a 401 probe) as a console error. */
@@ -11,16 +11,6 @@ const HTTP_401 = /Failed to load resource: the server responded with a status of
 const HTTP_403 = /Failed to load resource: the server responded with a status of 403/;
 const unexpected = (errors: string[]) =>
   errors.filter((error) => !HTTP_401.test(error) && !HTTP_403.test(error));
-
-/** Console errors and uncaught exceptions of a page; CSP violations show up here too. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
 
 /** The link of the last e-mail whose body contains `path` (the outbox mailer writes .eml files). */
 function lastMailLink(outbox: string, path: string): string | undefined {

@@ -1,46 +1,22 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_BROWSER, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { type ServerProcess, startServerProcess } from '../support/server-process';
+import {
+  HAS_BROWSER,
+  launchBrowser,
+  refused,
+  registerInBrowser,
+  shot,
+  watchErrors,
+} from '../support/browser';
+import type { TestDatabase } from '../support/databases';
+import { type ServerProcess, startServerProcess, startServerWithBetaCode } from '../support/server-process';
 
 const DATA = '/work/shared/data/synthetic';
 const CV_PDF = join(DATA, 'cv-01.pdf');
 const OFFER_TEXT = readFileSync(join(DATA, 'offer-01.txt'), 'utf8');
-const PASSWORD = 'infirmier devenu analyste';
-
-/** Console errors and uncaught exceptions; refusals the test provokes are filtered by status. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
-
-const refused = (...statuses: number[]) =>
-  new RegExp(`Failed to load resource: the server responded with a status of (${statuses.join('|')})`);
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-
-async function register(page: Page, baseUrl: string, email: string, name: string) {
-  await page.goto(`${baseUrl}/register`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Votre prénom ou nom').fill(name);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('J’ai lu et j’accepte la politique de confidentialité').check();
-  await page.getByLabel('J’atteste avoir 18 ans ou plus.').check();
-  await page.getByRole('button', { name: 'Créer mon compte' }).click();
-  await page.waitForURL('**/app');
-  await page.getByRole('heading', { level: 1, name: 'Mes lettres' }).waitFor();
-}
 
 /** Waits until the wizard shows `step` and checks the focus moved to its heading. */
 async function expectStep(page: Page, step: string) {
@@ -68,7 +44,7 @@ describe.skipIf(!HAS_BROWSER)('letters in Chromium', () => {
     const errors = watchErrors(page);
     const email = `julien.${Date.now()}@example.com`;
 
-    await register(page, server.url, email, 'Julien');
+    await registerInBrowser(page, server.url, { email, name: 'Julien' });
     // The quota is always in view: two free letters, renewed on the 1st of next month.
     const quota = page.getByTestId('quota-status');
     await expect(quota.textContent()).resolves.toMatch(/2 lettres restantes ce mois-ci, renouvelées le 1 /);
@@ -250,11 +226,6 @@ describe.skipIf(!HAS_BROWSER)('letters in Chromium', () => {
   });
 });
 
-/**
- * The beta-tester code must exist before the server opens the database, since PGlite is opened by
- * one process at a time: the admin CLI creates it first in the server's data directory — or, when
- * TEST_DATABASE_URL is set, in a throwaway PostgreSQL database that the server then uses.
- */
 describe.skipIf(!HAS_BROWSER)('the plan page in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
@@ -262,27 +233,7 @@ describe.skipIf(!HAS_BROWSER)('the plan page in Chromium', () => {
   const code = `E2E-BETA-${Date.now().toString(36).toUpperCase()}`;
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first');
-    const env: Record<string, string> = { DATA_DIR: mkdtempSync(join(tmpdir(), 'pl-e2e-plan-')) };
-    if (process.env.TEST_DATABASE_URL) {
-      database = await createTestDatabase('postgres');
-      env.DATABASE_URL = database.url!;
-    }
-    const args = [
-      'create-beta-code',
-      '--uses',
-      '5',
-      '--days',
-      '30',
-      '--expires',
-      '2030-01-01',
-      '--code',
-      code,
-    ];
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/admin-cli.ts', ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    });
-    server = await startServerProcess(env);
+    ({ server, database } = await startServerWithBetaCode(code));
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -295,7 +246,7 @@ describe.skipIf(!HAS_BROWSER)('the plan page in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 760 }, isMobile: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await register(page, server.url, `beta.${Date.now()}@example.com`, 'Bea');
+    await registerInBrowser(page, server.url, { name: 'Bea' });
 
     await page.getByTestId('quota-status').getByRole('link', { name: 'Voir les offres' }).click();
     await page.waitForURL('**/plan');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../support/databases';
 import { signUp } from '../support/http-client';
-import { type RunningApp, startTestApp } from '../support/test-app';
+import { grantPremium, type RunningApp, startTestApp } from '../support/test-app';
 
 const DATA = new URL('../../../shared/data/synthetic/', import.meta.url);
 const text = (name: string) => readFileSync(new URL(name, DATA), 'utf8');
@@ -30,12 +30,7 @@ describe.each(ENGINES)('analyses over HTTP (%s)', (engine) => {
 
   async function premiumUser() {
     const session = await signUp(running.url);
-    await running.deps.plans.entitlements.grant({
-      userId: session.user.id,
-      source: 'admin',
-      startsAt: new Date(Date.now() - 1000),
-      endsAt: null,
-    });
+    await grantPremium(running, session.user.id);
     return session;
   }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../support/databases';
 import { signUp, type TestClient } from '../support/http-client';
 import { postLetter, readSse } from '../support/sse';
-import { type RunningApp, startTestApp } from '../support/test-app';
+import { grantPremium, type RunningApp, startTestApp } from '../support/test-app';
 
 const DATA = new URL('../../../shared/data/synthetic/', import.meta.url);
 const text = (name: string) => readFileSync(new URL(name, DATA), 'utf8');
@@ -147,12 +147,7 @@ describe.each(ENGINES)('letters end to end with the offline engine (%s)', (engin
     });
     expect(locked.status).toBe(403);
     expect((await locked.json()).error.code).toBe('premium_required');
-    await running.deps.plans.entitlements.grant({
-      userId: user.id,
-      source: 'admin',
-      startsAt: new Date(Date.now() - 1000),
-      endsAt: null,
-    });
+    await grantPremium(running, user.id);
     const docx = await fetch(`${running.url}/api/letters/${id}/export?format=docx`, {
       headers: { cookie: client.cookieHeader() },
     });

@@ -1,9 +1,11 @@
 /** Starts the real server (`server/main.ts`) as a child process on a free port, as a user would. */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createTestDatabase, type TestDatabase } from './databases';
 
 export interface ServerProcess {
   url: string;
@@ -64,4 +66,27 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       });
     },
   };
+}
+
+/**
+ * A server whose database already holds a beta-tester code (5 uses, 30 days). The code must exist
+ * before the server opens the database, since PGlite is opened by one process at a time: the admin
+ * CLI creates it first in the server's data directory — or, when TEST_DATABASE_URL is set, in a
+ * throwaway PostgreSQL database that the server then uses.
+ */
+export async function startServerWithBetaCode(
+  code: string,
+): Promise<{ server: ServerProcess; database: TestDatabase | undefined }> {
+  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first');
+  const env: Record<string, string> = { DATA_DIR: mkdtempSync(join(tmpdir(), 'pl-e2e-')) };
+  let database: TestDatabase | undefined;
+  if (process.env.TEST_DATABASE_URL) {
+    database = await createTestDatabase('postgres');
+    env.DATABASE_URL = database.url!;
+  }
+  const args = ['create-beta-code', '--uses', '5', '--days', '30', '--expires', '2030-01-01', '--code', code];
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/admin-cli.ts', ...args], {
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+  });
+  return { server: await startServerProcess(env), database };
 }

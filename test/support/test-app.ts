@@ -49,3 +49,13 @@ export async function startTestApp(
   const port = typeof address === 'object' && address ? address.port : 0;
   return { app, url: `http://127.0.0.1:${port}`, deps, outbox, close: () => app.close() };
 }
+
+/** Makes a user Premium from now on, as `npm run admin -- grant` would. */
+export function grantPremium(running: Pick<RunningApp, 'deps'>, userId: string): Promise<unknown> {
+  return running.deps.plans.entitlements.grant({
+    userId,
+    source: 'admin',
+    startsAt: new Date(Date.now() - 1000),
+    endsAt: null,
+  });
+}

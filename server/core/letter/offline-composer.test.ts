@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { prepareLetterBrief } from '../../services/letters/prepare-brief';
-import { parseCv, parseOffer } from '../profile';
+import {
+  briefFromTexts,
+  SHARED_PAIRS as PAIRS,
+  readSynthetic as read,
+} from '../../../test/support/shared-data';
 import { foldText } from '../text/fold';
 import { briefSourceText } from './brief';
 import { checkGrounding } from './grounding';
 import { composeOfflineLetterParts } from './offline-composer';
 import { LENGTHS, type LetterOptions, TONES } from './options';
-
-const DATA = new URL('../../../../shared/data/synthetic/', import.meta.url);
-const read = (name: string) => readFileSync(new URL(name, DATA), 'utf8');
-const PAIRS: { id: string; careerChange: { from: string; to: string } }[] = JSON.parse(
-  read('pairs.json'),
-).pairs;
-const TODAY = new Date('2026-11-25T10:00:00Z');
 
 function write(
   id: string,
@@ -22,14 +17,7 @@ function write(
 ) {
   const cvText = read(`cv-${id}.txt`) + cvExtra;
   const offerText = read(`offer-${id}.txt`);
-  const brief = prepareLetterBrief({
-    cv: parseCv(cvText),
-    offer: parseOffer(offerText),
-    cvText,
-    offerText,
-    options: { tone: 'formel', length: 'standard', language: 'fr', answers: {}, ...options },
-    today: TODAY,
-  });
+  const brief = briefFromTexts(cvText, offerText, options);
   const letter = composeOfflineLetterParts(brief);
   return { brief, letter, cvText, offerText };
 }
@@ -104,20 +92,7 @@ describe('the analyses change the letter', () => {
     const formal = write('01', { careerChange: { from: 'infirmier', to: 'data analyst' } });
     const startupOffer = `${read('offer-01.txt')}\nChez nous, on se tutoie : tu rejoins une start-up en pleine croissance, ambiance fun, afterworks et flex office. Ton impact sera direct !`;
     const cvText = read('cv-01.txt');
-    const brief = prepareLetterBrief({
-      cv: parseCv(cvText),
-      offer: parseOffer(startupOffer),
-      cvText,
-      offerText: startupOffer,
-      options: {
-        careerChange: { from: 'infirmier', to: 'data analyst' },
-        tone: 'formel',
-        length: 'standard',
-        language: 'fr',
-        answers: {},
-      },
-      today: TODAY,
-    });
+    const brief = briefFromTexts(cvText, startupOffer);
     expect(brief.register.formality).toBe('informal');
     expect(brief.register.offerAddress).toBe('tu');
     const informal = composeOfflineLetterParts(brief);
