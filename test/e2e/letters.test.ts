@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,7 +12,7 @@ import {
   watchErrors,
 } from '../support/browser';
 import type { TestDatabase } from '../support/databases';
-import { type ServerProcess, startServerProcess, startServerWithBetaCode } from '../support/server-process';
+import { type ServerProcess, startServerWithBetaCode } from '../support/server-process';
 
 const DATA = '/work/shared/data/synthetic';
 const CV_PDF = join(DATA, 'cv-01.pdf');
@@ -27,15 +27,17 @@ async function expectStep(page: Page, step: string) {
 describe.skipIf(!HAS_BROWSER)('letters in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
+  let database: TestDatabase | undefined;
+  const code = `E2E-LETTERS-${Date.now().toString(36).toUpperCase()}`;
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first');
-    server = await startServerProcess({ DATA_DIR: mkdtempSync(join(tmpdir(), 'pl-e2e-letters-')) });
+    ({ server, database } = await startServerWithBetaCode(code));
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await database?.dispose();
   });
 
   it('writes a letter from an uploaded PDF CV and a pasted offer, edits it and downloads the PDF', async () => {
@@ -191,12 +193,32 @@ describe.skipIf(!HAS_BROWSER)('letters in Chromium', () => {
     expect(await exceeded.getByRole('link', { name: 'Voir les offres' }).getAttribute('href')).toBe('/plan');
     await shot(page, 'letters-12-quota-exceeded');
 
+    // A beta-tester code unlocks Premium at once: a third letter, and the DOCX download.
+    const letterPath = new URL(page.url()).pathname;
+    await exceeded.getByRole('link', { name: 'Voir les offres' }).click();
+    await page.waitForURL('**/plan');
+    await page.getByLabel('Votre code').fill(code);
+    await page.getByRole('button', { name: 'Utiliser le code' }).click();
+    await page.getByTestId('beta-result').waitFor();
+    await page.goto(`${server.url}${letterPath}`);
+    await page.getByRole('button', { name: 'Réécrire' }).click();
+    await page.getByText(/Lettre réécrite : version 4/).waitFor({ timeout: 60_000 });
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^DOCX/ }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    const savedDocx = join(mkdtempSync(join(tmpdir(), 'pl-e2e-docx-')), docx.suggestedFilename());
+    await docx.saveAs(savedDocx);
+    expect(readFileSync(savedDocx).subarray(0, 2).toString('latin1')).toBe('PK');
+    await shot(page, 'letters-13-premium-third-letter');
+
     // The dashboard lists the letter.
     await page.getByRole('navigation').getByRole('link', { name: 'Mes lettres' }).click();
     await page.waitForURL('**/app');
     const list = page.getByTestId('letter-list');
     await expect(list.textContent()).resolves.toContain('Médiane Santé');
-    await shot(page, 'letters-13-dashboard');
+    await shot(page, 'letters-14-dashboard');
     const letterUrl = await list.getByRole('link').first().getAttribute('href');
 
     // The same pages fit a phone screen.
@@ -208,9 +230,9 @@ describe.skipIf(!HAS_BROWSER)('letters in Chromium', () => {
     const small = await phone.newPage();
     errors.push(...watchErrors(small));
     for (const [path, name] of [
-      [letterUrl, 'letters-14-letter-phone'],
-      ['/letters/new', 'letters-15-new-phone'],
-      ['/app', 'letters-16-dashboard-phone'],
+      [letterUrl, 'letters-15-letter-phone'],
+      ['/letters/new', 'letters-16-new-phone'],
+      ['/app', 'letters-17-dashboard-phone'],
     ] as const) {
       await small.goto(`${server.url}${path}`);
       await small.locator('main h1').waitFor();
