@@ -21,7 +21,7 @@ import { createTestDatabase, type TestDatabase } from '../test/support/databases
 import { signUp } from '../test/support/http-client';
 import { briefFromTexts, SHARED_PAIRS as PAIRS, readSynthetic as read } from '../test/support/shared-data';
 import { postLetter, readSse } from '../test/support/sse';
-import { percentile, saveResults, startChild } from './lib';
+import { APP_ENTRY, percentile, saveResults, startChild } from './lib';
 
 const stats = (values: number[]) => ({
   p50Ms: +percentile(values, 50).toFixed(1),
@@ -133,7 +133,7 @@ export async function benchEngineLatency(sequential = 40, concurrent = 200) {
     database = await createTestDatabase('postgres');
     env.DATABASE_URL = database.url!;
   }
-  const server = await startChild('server/main.ts', env, '/readyz');
+  const server = await startChild(APP_ENTRY, env, '/readyz');
   try {
     // One user per stream, as in real traffic: each has its own quota, slot and documents.
     const writers: { cookie: string; body: unknown }[] = [];

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type HttpFigure, runAutocannon, saveResults, startChild } from './lib';
+import { APP_ENTRY, type HttpFigure, runAutocannon, saveResults, startChild } from './lib';
 
 const ADMIN_URL =
   process.env.BENCH_DATABASE_URL ??
@@ -72,7 +72,7 @@ export async function benchHttp() {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'pl-bench-')),
   };
   const appPg = await startChild(
-    'server/main.ts',
+    APP_ENTRY,
     { ...common, DATABASE_URL: dbUrl.toString(), DATABASE_POOL_MAX: '10' },
     '/readyz',
   );
@@ -104,7 +104,7 @@ export async function benchHttp() {
 
   // PGlite (one process at a time can open its directory)
   const dataDir = mkdtempSync(join(tmpdir(), 'pl-bench-lite-'));
-  const appLite = await startChild('server/main.ts', { ...common, DATA_DIR: dataDir }, '/readyz');
+  const appLite = await startChild(APP_ENTRY, { ...common, DATA_DIR: dataDir }, '/readyz');
   const liteUser = await signUp(appLite.url);
   const meLite = await runAutocannon('GET /api/me (PGlite)', `${appLite.url}/api/me`, {
     headers: { cookie: liteUser.cookie },

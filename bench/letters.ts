@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { exportLetterDocx, exportLetterPdf, LetterDocumentSchema } from '../server/adapters/documents';
 import { signUp, type TestClient } from '../test/support/http-client';
 import { postLetter, readSse } from '../test/support/sse';
-import { percentile, saveResults, startChild } from './lib';
+import { APP_ENTRY, percentile, saveResults, startChild } from './lib';
 
 const DATA = new URL('../../shared/data/synthetic/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, DATA), 'utf8');
@@ -104,7 +104,7 @@ export async function benchGeneration(url: string, count: number, concurrency: n
 
 export async function benchLetters(iterations = Number(process.env.BENCH_ITERATIONS ?? 40)) {
   const server = await startChild(
-    'server/main.ts',
+    APP_ENTRY,
     {
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',

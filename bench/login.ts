@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createArgon2Hasher } from '../server/adapters/security/argon2-hasher';
-import { percentile, saveResults, startChild } from './lib';
+import { APP_ENTRY, percentile, saveResults, startChild } from './lib';
 
 export async function benchLogin(accounts = Number(process.env.BENCH_LOGIN_ACCOUNTS ?? 200)) {
   const hasher = await createArgon2Hasher();
@@ -18,7 +18,7 @@ export async function benchLogin(accounts = Number(process.env.BENCH_LOGIN_ACCOU
   }
 
   const app = await startChild(
-    'server/main.ts',
+    APP_ENTRY,
     {
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',

@@ -71,6 +71,22 @@ export interface LetterRecord {
   updatedAt: Date;
 }
 
+/** What a list of letters shows: no request, brief or grounding (they weigh kilobytes each). */
+export type LetterSummaryRecord = Pick<
+  LetterRecord,
+  | 'id'
+  | 'title'
+  | 'company'
+  | 'role'
+  | 'language'
+  | 'tone'
+  | 'length'
+  | 'status'
+  | 'currentVersion'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
 export interface LetterVersion {
   version: number;
   content: string;
@@ -102,7 +118,8 @@ export interface LetterStore {
   /** Creates the letter; null when the user already has one with this idempotency key. */
   create(letter: NewLetter): Promise<LetterRecord | null>;
   findByIdempotencyKey(userId: string, key: string): Promise<LetterRecord | null>;
-  list(userId: string): Promise<LetterRecord[]>;
+  /** The user's letters, most recently changed first (at most 200). */
+  list(userId: string): Promise<LetterSummaryRecord[]>;
   get(userId: string, id: string): Promise<LetterRecord | null>;
   update(
     userId: string,

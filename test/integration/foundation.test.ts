@@ -75,6 +75,15 @@ describe.each(ENGINES)('foundation over real HTTP (%s)', (engine) => {
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
   });
 
+  it('sends API answers the REST header set: never cached, never framed, nothing to render', async () => {
+    const response = await fetch(`${running.url}/api/me`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('serves the SPA for client-side routes but never for /api', async () => {
     const page = await fetch(`${running.url}/letters/new`);
     expect(page.status).toBe(200);

@@ -15,7 +15,7 @@ import {
 } from '../../../contract/letters';
 import { AppError } from '../../core/errors';
 import { LetterOptionsSchema } from '../../core/letter/options';
-import type { LetterRecord, LetterVersion } from '../../ports/document-stores';
+import type { LetterRecord, LetterSummaryRecord, LetterVersion } from '../../ports/document-stores';
 import { type ExportFormat, exportLetter, type LetterExporter } from '../../services/letters/export-letter';
 import { type GenerationEvent, startGeneration } from '../../services/letters/generate-letter';
 import type { LetterDeps } from '../../services/letters/letter-deps';
@@ -32,7 +32,7 @@ import { requestLanguage } from '../language';
 import { authOf } from '../plugins/auth';
 import { openSse } from '../sse';
 
-export function letterSummary(letter: LetterRecord) {
+export function letterSummary(letter: LetterSummaryRecord) {
   return {
     id: letter.id,
     title: letter.title,

@@ -114,12 +114,36 @@ export function createLetterStore(db: Kysely<Database>): LetterStore {
     async list(userId) {
       const rows = await db
         .selectFrom('letters')
-        .selectAll()
+        .select([
+          'id',
+          'title',
+          'company',
+          'role',
+          'language',
+          'tone',
+          'length',
+          'status',
+          'current_version',
+          'created_at',
+          'updated_at',
+        ])
         .where('user_id', '=', userId)
         .orderBy('updated_at', 'desc')
         .limit(200)
         .execute();
-      return rows.map(toLetter);
+      return rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        company: row.company,
+        role: row.role,
+        language: row.language,
+        tone: row.tone,
+        length: row.length,
+        status: row.status,
+        currentVersion: row.current_version,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      }));
     },
     async get(userId, id) {
       const row = await db
