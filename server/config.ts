@@ -96,6 +96,10 @@ export const ConfigSchema = z
     AI_DAILY_TOKENS_TOTAL: z.coerce.number().int().min(1).default(5_000_000),
     /** Per-attempt timeout of one AI call, in milliseconds. */
     AI_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+    /** Consecutive failed AI calls that open the circuit breaker (calls then fail at once). */
+    AI_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
+    /** How long an open breaker waits before letting one trial call through, in ms. */
+    AI_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).default(30_000),
     /** Pause between the offline engine's streamed chunks, in ms (0: as fast as possible). */
     OFFLINE_STREAM_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(15),
     /** Time zone whose calendar months bound the free quota. */

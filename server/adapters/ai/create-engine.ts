@@ -21,6 +21,8 @@ export type EngineConfig = Pick<
   | 'OPENAI_MODEL'
   | 'AI_REDACT_PII'
   | 'AI_TIMEOUT_MS'
+  | 'AI_BREAKER_FAILURES'
+  | 'AI_BREAKER_COOLDOWN_MS'
   | 'OFFLINE_STREAM_DELAY_MS'
 >;
 
@@ -54,6 +56,8 @@ export async function createAiEngine(
   const model = createResilientModel(await createModel(config, provider), {
     attemptTimeoutMs: config.AI_TIMEOUT_MS,
     deadlineMs: config.AI_TIMEOUT_MS * 2,
+    breakerFailures: config.AI_BREAKER_FAILURES,
+    breakerHalfOpenAfterMs: config.AI_BREAKER_COOLDOWN_MS,
     ...resilience,
   });
   return createLlmEngine({ model, redact: config.AI_REDACT_PII, deterministic: offline });
