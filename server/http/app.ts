@@ -27,6 +27,7 @@ import { createSessionCookies, registerAuth } from './plugins/auth';
 import { registerMetrics } from './plugins/metrics';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerWebApp } from './plugins/web-app';
+import { registerWellFormedText } from './plugins/well-formed-text';
 import { analysisRoutes } from './routes/analyses';
 import { authRoutes } from './routes/auth';
 import { billingRoutes } from './routes/billing';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
 
+  registerWellFormedText(app);
   await registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') });
   await app.register(swagger, {
     openapi: {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { signUp, type TestClient } from '../support/http-client';
-import { type RunningApp, startTestApp } from '../support/test-app';
+import { readSynthetic } from '../support/shared-data';
+import { grantPremium, type RunningApp, startTestApp } from '../support/test-app';
 
 /** Hostile JSON: wrong types, huge strings, control characters, lone surrogates, deep nesting. */
 const hostileValue = fc.oneof(
@@ -102,5 +103,94 @@ describe('hostile bodies never produce a 5xx', () => {
       });
       expect(response.status).toBeLessThan(500);
     }
+  });
+});
+
+/** Sets `value` at `path` inside a copy of `template` (paths are dot-separated keys). */
+function withField(template: Record<string, unknown>, path: string, value: unknown) {
+  const copy = structuredClone(template);
+  const keys = path.split('.');
+  let node: Record<string, unknown> = copy;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys.at(-1)!] = value;
+  return copy;
+}
+
+/** Every path to a leaf or a subtree of a body: the places a hostile value can go. */
+function pathsOf(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix ? [prefix] : [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return [path, ...pathsOf(child, path)];
+  });
+}
+
+describe('near-valid bodies (one hostile field) on letters and analyses never produce a 5xx', () => {
+  let database: TestDatabase;
+  let running: RunningApp;
+  let client: TestClient;
+  let letterId: string;
+  const cvText = readSynthetic('cv-03.txt');
+  const offerText = readSynthetic('offer-03.txt');
+  const options = { careerChange: { from: 'comptable', to: 'data analyst' }, tone: 'sobre', language: 'fr' };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    running = await startTestApp(database);
+    const signed = await signUp(running.url);
+    client = signed.client;
+    await grantPremium(running, signed.user.id);
+    const generated = await client.request('POST', '/api/letters', {
+      json: { cv: { text: cvText }, offer: { text: offerText }, options },
+    });
+    letterId = /"letterId":"([0-9a-f-]{36})"/.exec(generated.text)?.[1] ?? '';
+    expect(letterId).not.toBe('');
+  });
+  afterAll(async () => {
+    await running?.close();
+    await database?.dispose();
+  });
+
+  const analysis = () => ({
+    cvText,
+    offerText,
+    letterId,
+    tone: 'sobre',
+    language: 'fr',
+    from: 'comptable',
+    to: 'data',
+  });
+  const cases: [string, () => string, () => Record<string, unknown>][] = [
+    ['POST', () => '/api/letters', () => ({ cv: { text: cvText }, offer: { text: offerText }, options })],
+    ['PATCH', () => `/api/letters/${letterId}`, () => ({ title: 'Titre', content: 'Madame, Monsieur,' })],
+    ['POST', () => `/api/letters/${letterId}/restore`, () => ({ version: 1 })],
+    ['POST', () => `/api/letters/${letterId}/duplicate`, () => ({ title: 'Copie' })],
+    ['POST', () => `/api/letters/${letterId}/regenerate`, () => ({ options })],
+    ['POST', () => '/api/analyses/ats', analysis],
+    ['POST', () => '/api/analyses/mirror', analysis],
+    ['POST', () => '/api/analyses/coach', analysis],
+    ['POST', () => '/api/analyses/trajectory', analysis],
+    ['POST', () => '/api/analyses/transferable-skills', analysis],
+  ];
+
+  it.each(cases)('%s %s', async (method, path, template) => {
+    const body = template();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...pathsOf(body)), hostileValue, async (field, value) => {
+        let serialized: string;
+        try {
+          serialized = JSON.stringify(withField(body, field, value)) ?? 'null';
+        } catch {
+          serialized = '{}';
+        }
+        const response = await client.request(method, path(), {
+          body: serialized,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(response.status, `${method} ${path()} ${field}=${serialized.slice(0, 120)}`).toBeLessThan(500);
+        if (response.status >= 400) expect(typeof response.body.error?.code).toBe('string');
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 25), seed: 2026 },
+    );
   });
 });
