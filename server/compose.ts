@@ -49,7 +49,7 @@ import type { AuthDeps } from './services/auth/deps';
 import type { DocumentDeps } from './services/documents/document-service';
 import type { LetterExporter } from './services/letters/export-letter';
 import type { LetterDeps } from './services/letters/letter-deps';
-import { prepareLetterBrief } from './services/letters/prepare-brief';
+import { createBriefPreparer } from './services/letters/prepare-brief';
 import type { PlanDeps } from './services/plans/plan-service';
 
 export interface Overrides {
@@ -191,7 +191,7 @@ export async function composeAppDeps(
           totalDailyTokens: config.AI_DAILY_TOKENS_TOTAL,
         }
       : null,
-    prepareBrief: prepareLetterBrief,
+    prepareBrief: createBriefPreparer(),
     checkGrounding,
   };
 

@@ -12,7 +12,7 @@ import type { WrittenLetter } from '../../ports/ai-engine';
 import type { LetterRecord, LetterVersion, StoredDocument } from '../../ports/document-stores';
 import type { QuotaReservation } from '../../ports/plan-stores';
 import { createDocumentFromText, effectiveProfile, getDocument } from '../documents/document-service';
-import { commitLetter, releaseLetter, reserveLetter } from '../plans/plan-service';
+import { commitLetter, currentPlan, releaseLetter, reserveLetter } from '../plans/plan-service';
 import { checkAiBudget } from './ai-budget';
 import type { LetterDeps } from './letter-deps';
 
@@ -80,11 +80,14 @@ export async function startGeneration(
     const existing = await deps.letters.findByIdempotencyKey(input.userId, input.idempotencyKey);
     if (existing) return replay(deps, existing);
   }
-  const [cvDoc, offerDoc] = await Promise.all([
+  // Independent reads and checks go together: each round trip here delays the first word.
+  const [cvDoc, offerDoc, plan, existingLetter] = await Promise.all([
     resolveDocument(deps, input.userId, 'cv', input.cv),
     resolveDocument(deps, input.userId, 'offer', input.offer),
+    currentPlan(deps.plans, input.userId),
+    input.letterId ? deps.letters.get(input.userId, input.letterId) : null,
+    checkAiBudget(deps, input.userId),
   ]);
-  const existingLetter = input.letterId ? await deps.letters.get(input.userId, input.letterId) : null;
   if (input.letterId && !existingLetter)
     throw new AppError('not_found', { fr: 'Lettre introuvable.', en: 'Letter not found.' });
   if (existingLetter?.status === 'generating') {
@@ -94,8 +97,7 @@ export async function startGeneration(
     });
   }
 
-  await checkAiBudget(deps, input.userId);
-  const reservation = await reserveLetter(deps.plans, input.userId);
+  const reservation = await reserveLetter(deps.plans, input.userId, plan);
   const cv = effectiveProfile<CvProfile>(cvDoc);
   const offer = effectiveProfile<OfferProfile>(offerDoc);
   let letter: LetterRecord | null;

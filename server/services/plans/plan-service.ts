@@ -84,9 +84,17 @@ export async function requireFeature(deps: PlanDeps, userId: string, feature: Fe
 }
 
 /** Reserves one letter generation or throws 429 `quota_exceeded` with the reset date. */
-export async function reserveLetter(deps: PlanDeps, userId: string): Promise<QuotaReservation> {
+/**
+ * Reserves one letter of the month's quota with a single conditional write. `plan` may be read
+ * beforehand, alongside the caller's other reads, to save a round trip before the first word.
+ */
+export async function reserveLetter(
+  deps: PlanDeps,
+  userId: string,
+  plan?: Awaited<ReturnType<typeof currentPlan>>,
+): Promise<QuotaReservation> {
+  plan ??= await currentPlan(deps, userId);
   const now = deps.clock.now();
-  const plan = await currentPlan(deps, userId);
   const limit = monthlyLetterLimit(plan.plan, deps.settings);
   const period = quotaPeriod(now, deps.settings.timeZone);
   const reservation = await deps.ledger.reserve({
