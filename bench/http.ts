@@ -1,7 +1,8 @@
 /**
  * HTTP throughput at 50 connections: GET /api/me and GET /api/letters (authenticated) on PostgreSQL
  * and PGlite, beside references measured in the same run — bare node:http hello, and node:http with
- * one prepared query (the floor for a read that touches the database). Prints ratios.
+ * one prepared query (the floor for a read that touches the database) — and Fastify with the same
+ * query (the framework's share). Prints ratios.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,6 +92,13 @@ export async function benchHttp() {
   );
   figures.push(floorPgFigure);
   await floorPg.stop();
+  const fastifyPg = await startChild('bench/servers/fastify-pg.mjs', {
+    DATABASE_URL: dbUrl.toString(),
+    USER_ID: pgUser.userId,
+  });
+  const fastifyPgFigure = await runAutocannon('Fastify (no plugins) + 1 prepared query', fastifyPg.url);
+  figures.push(fastifyPgFigure);
+  await fastifyPg.stop();
   const mePg = await runAutocannon('GET /api/me (PostgreSQL)', `${appPg.url}/api/me`, {
     headers: { cookie: pgUser.cookie },
   });
@@ -127,6 +135,8 @@ export async function benchHttp() {
     meLiteVsFloor: +(meLite.requestsPerSecond / floorLiteFigure.requestsPerSecond).toFixed(2),
     lettersLiteVsFloor: +(lettersLite.requestsPerSecond / floorLiteFigure.requestsPerSecond).toFixed(2),
     mePgVsHello: +(mePg.requestsPerSecond / figures[0]!.requestsPerSecond).toFixed(2),
+    fastifyPgVsFloor: +(fastifyPgFigure.requestsPerSecond / floorPgFigure.requestsPerSecond).toFixed(2),
+    mePgVsFastify: +(mePg.requestsPerSecond / fastifyPgFigure.requestsPerSecond).toFixed(2),
   };
   console.table(figures);
   console.table(ratios);

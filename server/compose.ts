@@ -180,7 +180,7 @@ export async function composeAppDeps(
 
   const engine = overrides.engine ?? (await createAiEngine(config, overrides.resilience));
   const letters: LetterDeps = {
-    letters: createLetterStore(db),
+    letters: createLetterStore(db, database.prepared),
     documents,
     plans,
     clock,

@@ -1,6 +1,7 @@
 /** Letters and their versions on Kysely, always scoped by user_id. */
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type InferResult, type Kysely, type Selectable, sql } from 'kysely';
 import type { LetterRecord, LetterStore, LetterVersion } from '../../../ports/document-stores';
+import type { PreparedQuery } from '../database';
 import type { Database, LettersTable, LetterVersionsTable } from '../schema';
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
@@ -42,7 +43,34 @@ function toVersion(row: Selectable<LetterVersionsTable>): LetterVersion {
   };
 }
 
-export function createLetterStore(db: Kysely<Database>): LetterStore {
+const LIST_LIMIT = 200;
+
+/** The letter list's query (summary columns only), built by Kysely so its types follow the schema. */
+const listQuery = (db: Kysely<Database>, userId: string) =>
+  db
+    .selectFrom('letters')
+    .select([
+      'id',
+      'title',
+      'company',
+      'role',
+      'language',
+      'tone',
+      'length',
+      'status',
+      'current_version',
+      'created_at',
+      'updated_at',
+    ])
+    .where('user_id', '=', userId)
+    .orderBy('updated_at', 'desc')
+    .limit(LIST_LIMIT);
+type ListRow = InferResult<ReturnType<typeof listQuery>>[number];
+
+export function createLetterStore(db: Kysely<Database>, prepared?: PreparedQuery): LetterStore {
+  // The list is read on every dashboard visit: its SQL is compiled once and run as a named
+  // prepared statement (parameters: user id, limit).
+  const listSql = listQuery(db, '00000000-0000-0000-0000-000000000000').compile().sql;
   async function appendVersion(
     trx: Kysely<Database>,
     userId: string,
@@ -112,25 +140,9 @@ export function createLetterStore(db: Kysely<Database>): LetterStore {
       return row ? toLetter(row) : null;
     },
     async list(userId) {
-      const rows = await db
-        .selectFrom('letters')
-        .select([
-          'id',
-          'title',
-          'company',
-          'role',
-          'language',
-          'tone',
-          'length',
-          'status',
-          'current_version',
-          'created_at',
-          'updated_at',
-        ])
-        .where('user_id', '=', userId)
-        .orderBy('updated_at', 'desc')
-        .limit(200)
-        .execute();
+      const rows = prepared
+        ? await prepared<ListRow>('letters_list', listSql, [userId, LIST_LIMIT])
+        : await listQuery(db, userId).execute();
       return rows.map((row) => ({
         id: row.id,
         title: row.title,
