@@ -130,7 +130,10 @@ export async function composeAppDeps(
       clock,
     }),
     mailer,
-    rateLimiter: createDatabaseRateLimiter(db, clock),
+    // Counters shared by every instance: in Redis when configured, else in the database.
+    rateLimiter: config.REDIS_URL
+      ? await (await import('./adapters/redis/rate-limiter')).createRedisRateLimiter(config.REDIS_URL)
+      : createDatabaseRateLimiter(db, clock),
     clock,
     settings: {
       publicUrl: config.PUBLIC_URL,

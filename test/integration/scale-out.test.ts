@@ -3,6 +3,7 @@ import { createPostgresHandle } from '../../server/adapters/db/database';
 import { reserveLetter } from '../../server/services/plans/plan-service';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../support/databases';
 import { newAccount, TestClient } from '../support/http-client';
+import { REDIS_URL } from '../support/redis';
 import { type RunningApp, startTestApp } from '../support/test-app';
 
 // Two instances = two processes' worth of state: separate pools, separate token caches, one database.
@@ -73,7 +74,7 @@ describe.skipIf(!ENGINES.includes('postgres'))('two instances on one PostgreSQL'
     expect((await browser.request('POST', '/api/auth/refresh')).status).toBe(401);
   });
 
-  it('shares login rate limits across instances', async () => {
+  it('shares login rate limits across instances (counters in PostgreSQL)', async () => {
     const account = newAccount();
     await new TestClient(a.url).post('/api/auth/register', account);
     const statuses: number[] = [];
@@ -119,3 +120,48 @@ describe.skipIf(!ENGINES.includes('postgres'))('two instances on one PostgreSQL'
     }
   });
 });
+
+// The same two-instance topology with the counters in Redis (REDIS_URL): a login storm spread
+// over both instances is stopped at the same count as with one instance.
+describe.skipIf(!ENGINES.includes('postgres') || !REDIS_URL)(
+  'two instances sharing rate limits in Redis',
+  () => {
+    let database: TestDatabase;
+    let a: RunningApp;
+    let b: RunningApp;
+    let secondHandle: ReturnType<typeof createPostgresHandle>;
+
+    beforeAll(async () => {
+      database = await createTestDatabase('postgres');
+      secondHandle = createPostgresHandle(database.url!, 5);
+      a = await startTestApp(database, { REDIS_URL: REDIS_URL! });
+      b = await startTestApp({ ...secondHandle, dispose: secondHandle.close }, { REDIS_URL: REDIS_URL! });
+    });
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+      await secondHandle?.close();
+      await database?.dispose();
+    });
+
+    it('counts login attempts in Redis, shared by both instances, with Retry-After', async () => {
+      const account = newAccount();
+      await new TestClient(a.url).post('/api/auth/register', account);
+      const answers = [];
+      for (let i = 0; i < 12; i++) {
+        const instance = i % 2 ? b : a;
+        answers.push(
+          await new TestClient(instance.url).post('/api/auth/login', {
+            email: account.email,
+            password: `faux ${i}`,
+          }),
+        );
+      }
+      expect(answers.slice(0, 10).map((r) => r.status)).toEqual(Array(10).fill(401));
+      expect(answers.slice(10).map((r) => r.status)).toEqual([429, 429]);
+      expect(Number(answers[11]!.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Nothing of it in PostgreSQL: the counters (register, login) live in Redis only.
+      expect(await database.db.selectFrom('rate_limits').selectAll().execute()).toEqual([]);
+    });
+  },
+);
