@@ -57,6 +57,12 @@ export interface AnalysisEnrichment {
   trajectory(trajectory: Trajectory, context: EnrichmentContext): Promise<Trajectory>;
 }
 
+/** What a user reads when the writing engine cannot answer (`ai_unavailable`). */
+export const AI_UNAVAILABLE_MESSAGE = {
+  fr: 'Le service d’écriture est momentanément indisponible. Rien n’a été décompté ; réessayez dans quelques instants.',
+  en: 'The writing service is temporarily unavailable. Nothing was counted; try again in a moment.',
+};
+
 export interface AiEngine {
   /** `offline`, `gemini` or `openai`. */
   readonly name: string;
@@ -65,4 +71,10 @@ export interface AiEngine {
   /** Skills of the previous career the target job needs, each with its evidence quoted from the CV. */
   suggestTransferableSkills(request: TransferableSkillsRequest): Promise<TransferableSkill[]>;
   readonly enrich: AnalysisEnrichment;
+  /**
+   * Seconds until the engine may answer again when its provider is known to be down (the circuit
+   * breaker is open), so that callers refuse at once instead of queuing work; null when available.
+   * Engines that cannot be down (offline) leave it out.
+   */
+  unavailableFor?(): number | null;
 }

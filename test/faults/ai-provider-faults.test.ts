@@ -109,16 +109,19 @@ describe('the AI provider erroring, hanging or cutting streams under load', () =
       const first = await writeAll(server, clients);
       expect(first.filter((o) => o.event === 'completed')).toEqual([]);
       for (const outcome of first) {
-        expect(outcome.event).toBe('failed');
+        // Failed in the stream, or — once the breaker has opened — refused with 503 before it.
+        expect(outcome.event === 'failed' || outcome.status === 503).toBe(true);
         expect([reason, 'circuit_open']).toContain(outcome.reason);
         // One deadline (2 × AI_TIMEOUT_MS) bounds every call, retries and backoff included.
         expect(outcome.ms).toBeLessThan(2 * TIMEOUT_MS + 1_500);
       }
 
-      // The breaker is open: the next wave fails at once and the provider sees nothing of it.
+      // The breaker is open: the next wave is refused at once (503 before any stream, no letter row)
+      // and the provider sees nothing of it.
       const seen = gemini.requests.length;
       const second = await writeAll(server, clients);
       expect(second.map((o) => o.reason)).toEqual(Array(USERS).fill('circuit_open'));
+      expect(second.map((o) => o.status)).toEqual(Array(USERS).fill(503));
       expect(Math.max(...second.map((o) => o.ms))).toBeLessThan(1_500);
       expect(gemini.requests.length).toBe(seen);
 

@@ -194,11 +194,13 @@ describe('Gemini through the official SDK against a fake Gemini', () => {
     const { client } = await signUp(running.url);
     await generate(running, client); // three failed attempts open the breaker
     const seen = gemini.requests.length;
+    const lettersBefore = (await client.get('/api/letters')).body.length;
     const fast = await generate(running, client);
-    expect(fast.last!.data.error).toMatchObject({
-      code: 'ai_unavailable',
-      details: { reason: 'circuit_open' },
-    });
+    // Refused before anything is written: a plain 503 with the wait, no letter row, nothing charged.
+    expect(fast.response.status).toBe(503);
+    expect(fast.body.error).toMatchObject({ code: 'ai_unavailable', details: { reason: 'circuit_open' } });
+    expect(Number(fast.response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await client.get('/api/letters')).body.length).toBe(lettersBefore);
     expect(gemini.requests.length).toBe(seen);
     gemini.fallback = {};
     await new Promise((resolve) => setTimeout(resolve, 350));

@@ -15,7 +15,7 @@ import type { LanguageModel } from '../../ports/language-model';
 import { askJson, createModelEnrichment } from './enrichment';
 
 export interface LlmEngineOptions {
-  model: LanguageModel;
+  model: LanguageModel & { unavailableFor?(): number | null };
   /** Redact personal data before it leaves (on by default). */
   redact: boolean;
   /** Answers the structured tasks deterministically; the model only rewords its results. */
@@ -109,5 +109,6 @@ export function createLlmEngine(options: LlmEngineOptions): AiEngine {
     writeLetter,
     suggestTransferableSkills,
     enrich: createModelEnrichment(model, options.redact),
+    unavailableFor: () => model.unavailableFor?.() ?? null,
   };
 }

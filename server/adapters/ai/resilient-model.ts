@@ -19,6 +19,7 @@ import {
   wrap,
 } from 'cockatiel';
 import { AppError } from '../../core/errors';
+import { AI_UNAVAILABLE_MESSAGE } from '../../ports/ai-engine';
 import type { JsonModelRequest, LanguageModel, ModelRequest, ModelResult } from '../../ports/language-model';
 
 export interface ResilienceOptions {
@@ -50,13 +51,12 @@ interface ProviderFailure {
 const failureOf = (error: unknown): ProviderFailure =>
   typeof error === 'object' && error !== null ? (error as ProviderFailure) : {};
 
-const UNAVAILABLE = {
-  fr: 'Le service d’écriture est momentanément indisponible. Rien n’a été décompté ; réessayez dans quelques instants.',
-  en: 'The writing service is temporarily unavailable. Nothing was counted; try again in a moment.',
-};
+const UNAVAILABLE = AI_UNAVAILABLE_MESSAGE;
 
 export interface ResilientModel extends LanguageModel {
   breakerState(): 'closed' | 'open' | 'half-open';
+  /** Seconds until the open breaker lets a trial call through; null when calls may go. */
+  unavailableFor(): number | null;
 }
 
 const STATE_NAMES: Record<CircuitState, 'closed' | 'open' | 'half-open'> = {
@@ -79,7 +79,12 @@ export function createResilientModel(model: LanguageModel, options: ResilienceOp
     halfOpenAfter: options.breakerHalfOpenAfterMs ?? 30_000,
     breaker: new ConsecutiveBreaker(options.breakerFailures ?? 5),
   });
-  breaker.onStateChange((state) => options.onBreakerStateChange?.(STATE_NAMES[state]));
+  const cooldownMs = options.breakerHalfOpenAfterMs ?? 30_000;
+  let openedAt = 0;
+  breaker.onStateChange((state) => {
+    if (state === CircuitState.Open) openedAt = Date.now();
+    options.onBreakerStateChange?.(STATE_NAMES[state]);
+  });
   const attemptTimeout = timeout(options.attemptTimeoutMs, {
     strategy: TimeoutStrategy.Aggressive,
     // The stream outlives the attempt that opened it: its signal must not be aborted on return.
@@ -168,6 +173,12 @@ export function createResilientModel(model: LanguageModel, options: ResilienceOp
     provider: model.provider,
     model: model.model,
     breakerState: () => STATE_NAMES[breaker.state],
+    unavailableFor() {
+      if (breaker.state !== CircuitState.Open) return null;
+      const leftMs = cooldownMs - (Date.now() - openedAt);
+      // Past the cooldown the next call is the trial: let it go.
+      return leftMs > 0 ? Math.ceil(leftMs / 1000) : null;
+    },
     streamText,
     generateJson: (request: JsonModelRequest) =>
       run((signal) => model.generateJson({ ...request, signal }), request.signal),

@@ -8,7 +8,7 @@ import { briefSourceText, type LetterBrief } from '../../core/letter/brief';
 import type { GroundingSources } from '../../core/letter/grounding';
 import type { LetterOptions } from '../../core/letter/options';
 import type { CvProfile, OfferProfile } from '../../core/profile/schemas';
-import type { WrittenLetter } from '../../ports/ai-engine';
+import { AI_UNAVAILABLE_MESSAGE, type WrittenLetter } from '../../ports/ai-engine';
 import type { LetterRecord, LetterVersion, StoredDocument } from '../../ports/document-stores';
 import type { QuotaReservation } from '../../ports/plan-stores';
 import { createDocumentFromText, effectiveProfile, getDocument } from '../documents/document-service';
@@ -76,6 +76,14 @@ export async function startGeneration(
   deps: LetterDeps,
   input: GenerateInput,
 ): Promise<AsyncGenerator<GenerationEvent>> {
+  // The provider is known to be down: say so at once, before any document, slot or letter row.
+  const retryAfterSeconds = deps.writer.unavailableFor?.() ?? null;
+  if (retryAfterSeconds !== null) {
+    throw new AppError('ai_unavailable', AI_UNAVAILABLE_MESSAGE, {
+      reason: 'circuit_open',
+      retryAfterSeconds,
+    });
+  }
   if (input.idempotencyKey && !input.letterId) {
     const existing = await deps.letters.findByIdempotencyKey(input.userId, input.idempotencyKey);
     if (existing) return replay(deps, existing);

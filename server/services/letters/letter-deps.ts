@@ -12,7 +12,7 @@ import type { PlanDeps } from '../plans/plan-service';
 import type { AiBudget } from './ai-budget';
 
 /** The writing engine as this service uses it (the AiEngine port). */
-export type LetterWriter = Pick<AiEngine, 'writeLetter'>;
+export type LetterWriter = Pick<AiEngine, 'writeLetter' | 'unavailableFor'>;
 
 export interface BriefInput {
   cv: CvProfile;
