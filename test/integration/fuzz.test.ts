@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../support/databases';
 import { signUp, type TestClient } from '../support/http-client';
 import { readSynthetic } from '../support/shared-data';
 import { grantPremium, type RunningApp, startTestApp } from '../support/test-app';
@@ -125,17 +125,18 @@ function pathsOf(value: unknown, prefix = ''): string[] {
   });
 }
 
-describe('near-valid bodies (one hostile field) on letters and analyses never produce a 5xx', () => {
+describe.each(ENGINES)('near-valid bodies (one hostile field) never produce a 5xx (%s)', (engine) => {
   let database: TestDatabase;
   let running: RunningApp;
   let client: TestClient;
   let letterId: string;
+  let documentId: string;
   const cvText = readSynthetic('cv-03.txt');
   const offerText = readSynthetic('offer-03.txt');
   const options = { careerChange: { from: 'comptable', to: 'data analyst' }, tone: 'sobre', language: 'fr' };
 
   beforeAll(async () => {
-    database = await createTestDatabase('pglite');
+    database = await createTestDatabase(engine);
     running = await startTestApp(database);
     const signed = await signUp(running.url);
     client = signed.client;
@@ -145,6 +146,8 @@ describe('near-valid bodies (one hostile field) on letters and analyses never pr
     });
     letterId = /"letterId":"([0-9a-f-]{36})"/.exec(generated.text)?.[1] ?? '';
     expect(letterId).not.toBe('');
+    documentId = (await client.post('/api/documents', { kind: 'offer', text: offerText })).body.id;
+    expect(documentId).toBeTruthy();
   });
   afterAll(async () => {
     await running?.close();
@@ -166,6 +169,12 @@ describe('near-valid bodies (one hostile field) on letters and analyses never pr
     ['POST', () => `/api/letters/${letterId}/restore`, () => ({ version: 1 })],
     ['POST', () => `/api/letters/${letterId}/duplicate`, () => ({ title: 'Copie' })],
     ['POST', () => `/api/letters/${letterId}/regenerate`, () => ({ options })],
+    [
+      'PATCH',
+      () => `/api/documents/${documentId}`,
+      () => ({ title: 'Offre', text: offerText, corrections: { title: 'Data analyst', company: 'Médiane' } }),
+    ],
+    ['DELETE', () => '/api/me', () => ({ password: 'pas le bon mot de passe' })],
     ['POST', () => '/api/analyses/ats', analysis],
     ['POST', () => '/api/analyses/mirror', analysis],
     ['POST', () => '/api/analyses/coach', analysis],
