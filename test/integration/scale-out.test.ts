@@ -6,25 +6,49 @@ import { newAccount, TestClient } from '../support/http-client';
 import { REDIS_URL } from '../support/redis';
 import { type RunningApp, startTestApp } from '../support/test-app';
 
+/** Two app instances on one throwaway PostgreSQL database: separate pools, separate caches. */
+async function startTwoInstances(env: Record<string, string> = {}) {
+  const database = await createTestDatabase('postgres');
+  const secondHandle = createPostgresHandle(database.url!, 20);
+  const a = await startTestApp(database, env);
+  const b = await startTestApp({ ...secondHandle, dispose: secondHandle.close }, env);
+  const close = async () => {
+    await a.close();
+    await b.close();
+    await secondHandle.close();
+    await database.dispose();
+  };
+  return { database, a, b, close };
+}
+
+/** Twelve wrong passwords for one account, alternating between the two instances. */
+async function loginStorm(a: RunningApp, b: RunningApp) {
+  const account = newAccount();
+  await new TestClient(a.url).post('/api/auth/register', account);
+  const answers = [];
+  for (let i = 0; i < 12; i++) {
+    const instance = i % 2 ? b : a;
+    answers.push(
+      await new TestClient(instance.url).post('/api/auth/login', {
+        email: account.email,
+        password: `faux ${i}`,
+      }),
+    );
+  }
+  return answers;
+}
+
 // Two instances = two processes' worth of state: separate pools, separate token caches, one database.
 describe.skipIf(!ENGINES.includes('postgres'))('two instances on one PostgreSQL', () => {
   let database: TestDatabase;
   let a: RunningApp;
   let b: RunningApp;
-  let secondHandle: ReturnType<typeof createPostgresHandle>;
+  let close = async () => {};
 
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    secondHandle = createPostgresHandle(database.url!, 20);
-    a = await startTestApp(database);
-    b = await startTestApp({ ...secondHandle, dispose: secondHandle.close });
+    ({ database, a, b, close } = await startTwoInstances());
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await secondHandle?.close();
-    await database?.dispose();
-  });
+  afterAll(() => close());
 
   /** A browser whose requests alternate between the two instances (round-robin). */
   function roundRobin() {
@@ -75,20 +99,7 @@ describe.skipIf(!ENGINES.includes('postgres'))('two instances on one PostgreSQL'
   });
 
   it('shares login rate limits across instances (counters in PostgreSQL)', async () => {
-    const account = newAccount();
-    await new TestClient(a.url).post('/api/auth/register', account);
-    const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) {
-      const instance = i % 2 ? b : a;
-      statuses.push(
-        (
-          await new TestClient(instance.url).post('/api/auth/login', {
-            email: account.email,
-            password: `faux ${i}`,
-          })
-        ).status,
-      );
-    }
+    const statuses = (await loginStorm(a, b)).map((answer) => answer.status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
@@ -129,34 +140,15 @@ describe.skipIf(!ENGINES.includes('postgres') || !REDIS_URL)(
     let database: TestDatabase;
     let a: RunningApp;
     let b: RunningApp;
-    let secondHandle: ReturnType<typeof createPostgresHandle>;
+    let close = async () => {};
 
     beforeAll(async () => {
-      database = await createTestDatabase('postgres');
-      secondHandle = createPostgresHandle(database.url!, 5);
-      a = await startTestApp(database, { REDIS_URL: REDIS_URL! });
-      b = await startTestApp({ ...secondHandle, dispose: secondHandle.close }, { REDIS_URL: REDIS_URL! });
+      ({ database, a, b, close } = await startTwoInstances({ REDIS_URL: REDIS_URL! }));
     });
-    afterAll(async () => {
-      await a?.close();
-      await b?.close();
-      await secondHandle?.close();
-      await database?.dispose();
-    });
+    afterAll(() => close());
 
     it('counts login attempts in Redis, shared by both instances, with Retry-After', async () => {
-      const account = newAccount();
-      await new TestClient(a.url).post('/api/auth/register', account);
-      const answers = [];
-      for (let i = 0; i < 12; i++) {
-        const instance = i % 2 ? b : a;
-        answers.push(
-          await new TestClient(instance.url).post('/api/auth/login', {
-            email: account.email,
-            password: `faux ${i}`,
-          }),
-        );
-      }
+      const answers = await loginStorm(a, b);
       expect(answers.slice(0, 10).map((r) => r.status)).toEqual(Array(10).fill(401));
       expect(answers.slice(10).map((r) => r.status)).toEqual([429, 429]);
       expect(Number(answers[11]!.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -1,15 +1,35 @@
 /** Letters and their versions on Kysely, always scoped by user_id. */
-import { type InferResult, type Kysely, type Selectable, sql } from 'kysely';
-import type { LetterRecord, LetterStore, LetterVersion } from '../../../ports/document-stores';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type {
+  LetterRecord,
+  LetterStore,
+  LetterSummaryRecord,
+  LetterVersion,
+} from '../../../ports/document-stores';
 import type { PreparedQuery } from '../database';
 import type { Database, LettersTable, LetterVersionsTable } from '../schema';
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
-function toLetter(row: Selectable<LettersTable>): LetterRecord {
+/** The columns a list of letters shows. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'title',
+  'company',
+  'role',
+  'language',
+  'tone',
+  'length',
+  'status',
+  'current_version',
+  'created_at',
+  'updated_at',
+] as const;
+type SummaryRow = Pick<Selectable<LettersTable>, (typeof SUMMARY_COLUMNS)[number]>;
+
+function toLetterSummary(row: SummaryRow): LetterSummaryRecord {
   return {
     id: row.id,
-    userId: row.user_id,
     title: row.title,
     company: row.company,
     role: row.role,
@@ -17,15 +37,22 @@ function toLetter(row: Selectable<LettersTable>): LetterRecord {
     tone: row.tone,
     length: row.length,
     status: row.status,
+    currentVersion: row.current_version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toLetter(row: Selectable<LettersTable>): LetterRecord {
+  return {
+    ...toLetterSummary(row),
+    userId: row.user_id,
     cvDocumentId: row.cv_document_id,
     offerDocumentId: row.offer_document_id,
     request: row.request,
     brief: row.brief,
     grounding: row.grounding,
     idempotencyKey: row.idempotency_key,
-    currentVersion: row.current_version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   };
 }
 
@@ -49,23 +76,10 @@ const LIST_LIMIT = 200;
 const listQuery = (db: Kysely<Database>, userId: string) =>
   db
     .selectFrom('letters')
-    .select([
-      'id',
-      'title',
-      'company',
-      'role',
-      'language',
-      'tone',
-      'length',
-      'status',
-      'current_version',
-      'created_at',
-      'updated_at',
-    ])
+    .select([...SUMMARY_COLUMNS])
     .where('user_id', '=', userId)
     .orderBy('updated_at', 'desc')
     .limit(LIST_LIMIT);
-type ListRow = InferResult<ReturnType<typeof listQuery>>[number];
 
 export function createLetterStore(db: Kysely<Database>, prepared?: PreparedQuery): LetterStore {
   // The list is read on every dashboard visit: its SQL is compiled once and run as a named
@@ -141,21 +155,9 @@ export function createLetterStore(db: Kysely<Database>, prepared?: PreparedQuery
     },
     async list(userId) {
       const rows = prepared
-        ? await prepared<ListRow>('letters_list', listSql, [userId, LIST_LIMIT])
+        ? await prepared<SummaryRow>('letters_list', listSql, [userId, LIST_LIMIT])
         : await listQuery(db, userId).execute();
-      return rows.map((row) => ({
-        id: row.id,
-        title: row.title,
-        company: row.company,
-        role: row.role,
-        language: row.language,
-        tone: row.tone,
-        length: row.length,
-        status: row.status,
-        currentVersion: row.current_version,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-      }));
+      return rows.map(toLetterSummary);
     },
     async get(userId, id) {
       const row = await db
