@@ -51,12 +51,11 @@ async function main() {
   await migrateToLatest(database.db);
 
   let shuttingDown = false;
-  const app = await buildApp(
-    await composeAppDeps(config, database, {
-      isShuttingDown: () => shuttingDown,
-      webRoot: join(repoRoot, 'dist', 'web'),
-    }),
-  );
+  const deps = await composeAppDeps(config, database, {
+    isShuttingDown: () => shuttingDown,
+    webRoot: join(repoRoot, 'dist', 'web'),
+  });
+  const app = await buildApp(deps);
 
   await app.listen({ host: config.HOST, port: config.PORT });
 
@@ -82,6 +81,7 @@ async function main() {
       await app.close();
     } finally {
       clearTimeout(deadline);
+      await deps.auth.rateLimiter.close?.();
       await database.close();
       app.log.info('stopped');
       process.exit(0);

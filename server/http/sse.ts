@@ -23,7 +23,8 @@ export function openSse(reply: FastifyReply, heartbeatMs = 15_000): SseStream {
   raw.writeHead(200, {
     ...headers,
     'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
+    // A letter in the making is personal data: never stored by a cache on the way.
+    'cache-control': 'no-store, no-transform',
     'x-accel-buffering': 'no',
     connection: 'keep-alive',
   });

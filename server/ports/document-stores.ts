@@ -121,6 +121,8 @@ export interface LetterStore {
   /** The user's letters, most recently changed first (at most 200). */
   list(userId: string): Promise<LetterSummaryRecord[]>;
   get(userId: string, id: string): Promise<LetterRecord | null>;
+  /** Marks a letter as being rewritten unless it already is: of two rewrites at once, one wins (null for the other). */
+  markGenerating(userId: string, id: string): Promise<LetterRecord | null>;
   update(
     userId: string,
     id: string,

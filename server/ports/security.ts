@@ -37,4 +37,6 @@ export interface RateLimiter {
   hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitDecision>;
   /** Forgets a key (e.g. after a successful login). */
   reset(key: string): Promise<void>;
+  /** Closes its own connection, if it has one (Redis); the database one is closed elsewhere. */
+  close?(): Promise<void>;
 }

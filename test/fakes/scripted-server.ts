@@ -40,6 +40,8 @@ export interface ScriptedServer {
   /** Replies for the next requests, in order; then `fallback`. */
   script(...replies: Reply[]): void;
   fallback: Reply;
+  /** Forgets the script, the recorded requests and the fallback: a clean slate between tests. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -157,6 +159,11 @@ export async function startScriptedServer(format: WireFormat, port = 0): Promise
     },
     set fallback(reply: Reply) {
       state.fallback = reply;
+    },
+    reset: () => {
+      queue.length = 0;
+      requests.length = 0;
+      state.fallback = {};
     },
     close: async () => {
       for (const res of hanging) res.socket?.destroy();

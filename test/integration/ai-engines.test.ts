@@ -66,8 +66,8 @@ describe('Gemini through the official SDK against a fake Gemini', () => {
     );
   });
   afterEach(async () => {
-    gemini.requests.length = 0;
-    gemini.fallback = {};
+    // Replies a test scripted but did not use (a retry cut short by the deadline) must not leak.
+    gemini.reset();
     // Let a breaker opened by a test close again before the next one.
     await new Promise((resolve) => setTimeout(resolve, 320));
   });
@@ -190,8 +190,15 @@ describe('Gemini through the official SDK against a fake Gemini', () => {
   });
 
   it('opens the breaker after repeated failures (Gemini spared), then closes it once Gemini is back', async () => {
-    gemini.fallback = { status: 503 };
     const { client } = await signUp(running.url);
+    // A letter written while Gemini is fine, with an Idempotency-Key.
+    const cv = await client.post('/api/documents', { kind: 'cv', text: text(PAIRS[0]!.cv.file) });
+    const offer = await client.post('/api/documents', { kind: 'offer', text: text(PAIRS[0]!.offer.file) });
+    const body = { cv: { documentId: cv.body.id }, offer: { documentId: offer.body.id }, options: OPTIONS };
+    const key = { 'idempotency-key': `breaker-${Date.now()}` };
+    const written = await readSse(await postLetter(running.url, client.cookieHeader(), body, key));
+    expect(written.at(-1)!.event).toBe('completed');
+    gemini.fallback = { status: 503 };
     await generate(running, client); // three failed attempts open the breaker
     const seen = gemini.requests.length;
     const lettersBefore = (await client.get('/api/letters')).body.length;
@@ -201,12 +208,15 @@ describe('Gemini through the official SDK against a fake Gemini', () => {
     expect(fast.body.error).toMatchObject({ code: 'ai_unavailable', details: { reason: 'circuit_open' } });
     expect(Number(fast.response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await client.get('/api/letters')).body.length).toBe(lettersBefore);
+    // A retry of the letter already written is replayed: it needs no provider.
+    const replayed = await readSse(await postLetter(running.url, client.cookieHeader(), body, key));
+    expect(replayed.at(-1)!.event).toBe('completed');
     expect(gemini.requests.length).toBe(seen);
     gemini.fallback = {};
     await new Promise((resolve) => setTimeout(resolve, 350));
     const back = await generate(running, client);
     expect(back.last!.event).toBe('completed');
-    expect(await quotaUsed(client)).toBe(1);
+    expect(await quotaUsed(client)).toBe(2);
   });
 
   it('rewords the transferable skills with Gemini structured output, keeping the CV evidence', async () => {

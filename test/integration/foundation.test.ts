@@ -84,6 +84,10 @@ describe.each(ENGINES)('foundation over real HTTP (%s)', (engine) => {
     );
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
+    // Decided on the route, not on the text of the URL: a query string or /api/documents too.
+    for (const path of ['/api/me?x=1', '/api/documents']) {
+      expect((await fetch(`${running.url}${path}`)).headers.get('cache-control')).toBe('no-store');
+    }
   });
 
   it('serves the SPA for client-side routes but never for /api', async () => {

@@ -96,6 +96,9 @@ describe('hostile bodies never produce a 5xx', () => {
       Buffer.from([0xff, 0xfe, 0x7b, 0x22, 0xc3]),
       Buffer.from('{"email": "\u0000"'),
       Buffer.alloc(2_000, 0x5b),
+      // Valid JSON nested 100,000 deep: parsed fine, then refused (400), never recursed into a 500.
+      Buffer.from(`${'['.repeat(100_000)}${']'.repeat(100_000)}`),
+      Buffer.from(`{"email":${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
     ]) {
       const response = await client.request('POST', '/api/auth/login', {
         body: bytes,

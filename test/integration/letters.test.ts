@@ -64,6 +64,9 @@ describe.each(ENGINES)('letters end to end with the offline engine (%s)', (engin
     const { response, events } = await generate(running, client, cvId, offerId);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    // The API's security headers reach the stream too, and nothing on the way may store it.
+    expect(response.headers.get('cache-control')).toMatch(/no-store/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(events[0]!.event).toBe('started');
     const chunks = events.filter((e) => e.event === 'chunk');
     expect(chunks.length).toBeGreaterThan(5);
@@ -209,6 +212,26 @@ describe('letters: regenerate and cancel (PGlite)', () => {
     expect(again.at(-1)!.data.currentVersion).toBe(2);
     expect(again.at(-1)!.data.content).not.toBe(events.at(-1)!.data.content);
     expect((await client.get('/api/plan')).body.quota.used).toBe(2);
+  });
+
+  it('rewrites one letter once at a time: of five rewrites fired together, one runs and one is charged', async () => {
+    const { client, cvId, offerId, user } = await setUp(running);
+    await grantPremium(running, user.id);
+    const { events } = await generate(running, client, cvId, offerId);
+    const id = events.at(-1)!.data.id;
+    const rewrite = () =>
+      fetch(`${running.url}/api/letters/${id}/regenerate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: client.cookieHeader() },
+        body: JSON.stringify({}),
+      });
+    const answers = await Promise.all(Array.from({ length: 5 }, rewrite));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409]);
+    const winner = answers.find((r) => r.status === 200)!;
+    expect((await readSse(winner)).at(-1)!.event).toBe('completed');
+    expect((await client.get('/api/plan')).body.quota.used).toBe(2);
+    expect((await client.get(`/api/letters/${id}`)).body.currentVersion).toBe(2);
   });
 
   it('cancels when the page closes mid-stream: not saved as complete, nothing counted', async () => {

@@ -174,6 +174,8 @@ export function createResilientModel(model: LanguageModel, options: ResilienceOp
     model: model.model,
     breakerState: () => STATE_NAMES[breaker.state],
     unavailableFor() {
+      // One trial call is under way: the others would only meet the breaker, so they wait.
+      if (breaker.state === CircuitState.HalfOpen) return 1;
       if (breaker.state !== CircuitState.Open) return null;
       const leftMs = cooldownMs - (Date.now() - openedAt);
       // Past the cooldown the next call is the trial: let it go.

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema';
@@ -81,9 +81,11 @@ export async function createPgliteHandle(dir: string): Promise<DatabaseHandle> {
   return {
     db,
     engine: 'pglite',
+    // PGlite has one connection, which Kysely's dialect hands out one query or transaction at a
+    // time: the "prepared" read must queue there too, never slip into another request's transaction.
     async prepared<Row>(_name: string, text: string, values: unknown[]) {
-      const result = await client.query<Row>(text, values);
-      return result.rows;
+      const result = await db.executeQuery<Row>(CompiledQuery.raw(text, values));
+      return result.rows as Row[];
     },
     async ping() {
       await sql`select 1`.execute(db);

@@ -20,8 +20,12 @@ const API_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
 };
 
-function isApiAnswer(url: string) {
-  return (url === '/api' || url.startsWith('/api/')) && !url.startsWith('/api/docs');
+/** Decided on the matched route when there is one (a query string or an encoded path cannot fool it). */
+function isApiAnswer(routeUrl: string | undefined, url: string) {
+  const path = routeUrl ?? url.split('?', 1)[0] ?? url;
+  const api = path === '/api' || path.startsWith('/api/');
+  const docs = path === '/api/docs' || path.startsWith('/api/docs/');
+  return api && !docs;
 }
 
 export async function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }) {
@@ -54,7 +58,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { h
 
   // Set on the raw response so that answers written directly (SSE streams) carry them too.
   app.addHook('onRequest', (request, reply, done) => {
-    if (isApiAnswer(request.url)) {
+    if (isApiAnswer(request.routeOptions.url, request.url)) {
       for (const [name, value] of apiHeaderList) reply.raw.setHeader(name, value);
       done();
     } else {

@@ -66,6 +66,12 @@ async function resolveDocument(
   return createDocumentFromText(deps.documents, userId, { kind, text: ref.text });
 }
 
+const alreadyBeingWritten = () =>
+  new AppError('conflict', {
+    fr: 'Cette lettre est déjà en cours d’écriture.',
+    en: 'This letter is already being written.',
+  });
+
 function titleOf(offer: OfferProfile, options: LetterOptions): string {
   const role = offer.title ?? options.careerChange.to;
   return offer.company ? `${role} — ${offer.company}` : role;
@@ -76,17 +82,18 @@ export async function startGeneration(
   deps: LetterDeps,
   input: GenerateInput,
 ): Promise<AsyncGenerator<GenerationEvent>> {
-  // The provider is known to be down: say so at once, before any document, slot or letter row.
+  if (input.idempotencyKey && !input.letterId) {
+    const existing = await deps.letters.findByIdempotencyKey(input.userId, input.idempotencyKey);
+    if (existing) return replay(deps, existing);
+  }
+  // The provider is known to be down: say so at once, before any document, slot or letter row
+  // (a retried request whose letter is already written was replayed above, without the provider).
   const retryAfterSeconds = deps.writer.unavailableFor?.() ?? null;
   if (retryAfterSeconds !== null) {
     throw new AppError('ai_unavailable', AI_UNAVAILABLE_MESSAGE, {
       reason: 'circuit_open',
       retryAfterSeconds,
     });
-  }
-  if (input.idempotencyKey && !input.letterId) {
-    const existing = await deps.letters.findByIdempotencyKey(input.userId, input.idempotencyKey);
-    if (existing) return replay(deps, existing);
   }
   // Independent reads and checks go together: each round trip here delays the first word.
   const [cvDoc, offerDoc, plan, existingLetter] = await Promise.all([
@@ -98,12 +105,7 @@ export async function startGeneration(
   ]);
   if (input.letterId && !existingLetter)
     throw new AppError('not_found', { fr: 'Lettre introuvable.', en: 'Letter not found.' });
-  if (existingLetter?.status === 'generating') {
-    throw new AppError('conflict', {
-      fr: 'Cette lettre est déjà en cours d’écriture.',
-      en: 'This letter is already being written.',
-    });
-  }
+  if (existingLetter?.status === 'generating') throw alreadyBeingWritten();
 
   const reservation = await reserveLetter(deps.plans, input.userId, plan);
   const cv = effectiveProfile<CvProfile>(cvDoc);
@@ -111,7 +113,7 @@ export async function startGeneration(
   let letter: LetterRecord | null;
   try {
     letter = existingLetter
-      ? await deps.letters.update(input.userId, existingLetter.id, { status: 'generating' })
+      ? await deps.letters.markGenerating(input.userId, existingLetter.id)
       : await deps.letters.create({
           userId: input.userId,
           title: titleOf(offer, input.options),
@@ -131,8 +133,10 @@ export async function startGeneration(
     throw error;
   }
   if (!letter) {
-    // Another request with the same Idempotency-Key won the race: answer with that one, uncharged.
     await releaseLetter(deps.plans, reservation);
+    // Another rewrite of this letter started in the meantime: one at a time, this one uncharged.
+    if (existingLetter) throw alreadyBeingWritten();
+    // Another request with the same Idempotency-Key won the race: answer with that one, uncharged.
     const winner = input.idempotencyKey
       ? await deps.letters.findByIdempotencyKey(input.userId, input.idempotencyKey)
       : null;

@@ -186,6 +186,17 @@ export function createLetterStore(db: Kysely<Database>, prepared?: PreparedQuery
         .executeTakeFirst();
       return row ? toLetter(row) : null;
     },
+    async markGenerating(userId, id) {
+      const row = await db
+        .updateTable('letters')
+        .set({ status: 'generating', updated_at: new Date() })
+        .where('user_id', '=', userId)
+        .where('id', '=', id)
+        .where('status', '<>', 'generating')
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toLetter(row) : null;
+    },
     async addVersion(userId, id, version) {
       return db.transaction().execute((trx) => appendVersion(trx, userId, id, version));
     },
