@@ -44,3 +44,10 @@ export const DocumentDetailSchema = DocumentSummarySchema.extend({
 });
 
 export const IdParamsSchema = z.object({ id: z.uuid() });
+
+/** Requirements the AI engine found in an offer beyond what the rules read (none offline). */
+export const SuggestedRequirementsSchema = z.object({
+  mustHave: z.array(z.string()),
+  niceToHave: z.array(z.string()),
+  engine: z.enum(['ai', 'offline']),
+});

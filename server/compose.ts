@@ -32,11 +32,13 @@ import { createAccessTokens } from './adapters/security/access-tokens';
 import { type Argon2Parameters, createArgon2Hasher } from './adapters/security/argon2-hasher';
 import { createOfferFetcher } from './adapters/web/offer-fetcher';
 import { aiProviderOf, type Config } from './config';
+import { AppError } from './core/errors';
 import { checkGrounding } from './core/letter/grounding';
 import { parseCv, parseOffer } from './core/profile';
+import type { OfferProfile } from './core/profile/schemas';
 import type { AppDeps } from './http/app';
 import { createMetricsRegistry } from './http/plugins/metrics';
-import type { AiEngine } from './ports/ai-engine';
+import { AI_UNAVAILABLE_MESSAGE, type AiEngine } from './ports/ai-engine';
 import { type Clock, systemClock } from './ports/clock';
 import type { Mailer } from './ports/mailer';
 import { createAnalyzers, limitAtsForFree } from './services/analyses/core-analyzers';
@@ -169,6 +171,20 @@ export async function composeAppDeps(
     },
   };
 
+  const engine = overrides.engine ?? (await createAiEngine(config, overrides.resilience));
+  // Requirements the rules missed, asked by the user on the review page: a short wait at most.
+  const enrichOffer = async (offer: OfferProfile, text: string) => {
+    try {
+      return await engine.enrich.requirements(offer, text, {
+        language: offer.language,
+        names: offer.recruiter ? [offer.recruiter.name] : [],
+        signal: AbortSignal.timeout(Math.min(config.AI_TIMEOUT_MS, 15_000)),
+      });
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('ai_unavailable', AI_UNAVAILABLE_MESSAGE, { reason: 'timeout' });
+    }
+  };
   const documents: DocumentDeps = {
     documents: createDocumentStore(db),
     reader: {
@@ -183,9 +199,9 @@ export async function composeAppDeps(
     fetcher: createOfferFetcher({ allowPrivateNetwork: overrides.allowPrivateOfferUrls ?? false }),
     readCv: parseCv,
     readOffer: parseOffer,
+    ...(paidEngine ? { enrichOffer } : {}),
   };
 
-  const engine = overrides.engine ?? (await createAiEngine(config, overrides.resilience));
   const letters: LetterDeps = {
     letters: createLetterStore(db, database.prepared),
     documents,

@@ -124,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(billingRoutes, { billing: deps.billing });
   await app.register(documentRoutes, {
     documents: deps.documents,
+    plans: deps.plans,
     uploadLimitBytes: config.UPLOAD_LIMIT_BYTES,
   });
   await app.register(letterRoutes, { letters: deps.letters, exporter: deps.exporter });

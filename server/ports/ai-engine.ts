@@ -55,6 +55,12 @@ export interface AnalysisEnrichment {
   mirror(report: MirrorReport, context: EnrichmentContext): Promise<MirrorReport>;
   /** Adds personal advice on the plan. */
   trajectory(trajectory: Trajectory, context: EnrichmentContext): Promise<Trajectory>;
+  /**
+   * Adds the requirements the reading rules missed (an offer written as prose), each a phrase found
+   * word for word in the offer: the rules' lists are kept, a phrase the offer does not contain is
+   * dropped.
+   */
+  requirements(offer: OfferProfile, offerText: string, context: EnrichmentContext): Promise<OfferProfile>;
 }
 
 /** What a user reads when the writing engine cannot answer (`ai_unavailable`). */

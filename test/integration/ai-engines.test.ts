@@ -315,6 +315,44 @@ describe('Gemini through the official SDK against a fake Gemini', () => {
     expect(kept.body.cached).toBe(true);
   });
 
+  it('suggests the requirements the rules missed in a prose offer: word for word, redacted, nothing saved', async () => {
+    const { client, user } = await signUp(running.url);
+    await grantPremium(running, user.id);
+    const offerText = [
+      'Data Analyst (H/F) — Médiane Santé, Toulouse',
+      '',
+      'Rejoignez Médiane Santé comme Data Analyst. Vous construirez des tableaux de bord pour les équipes soignantes.',
+      'Nos analystes certifiés Tableau vous accompagneront. Une solide pratique de SQL est indispensable.',
+      'Écrivez à Marie Durand, marie.durand@mediane.fr, 05 61 00 00 00.',
+    ].join('\n');
+    const offer = await client.post('/api/documents', { kind: 'offer', text: offerText });
+    expect(offer.status).toBe(201);
+    gemini.fallback = {
+      text: JSON.stringify({
+        mustHave: ['solide pratique de SQL', 'permis B'],
+        niceToHave: ['certifiés Tableau', 'maîtrise de Python'],
+      }),
+    };
+    const suggested = await client.post(`/api/documents/${offer.body.id}/requirements`);
+    expect(suggested.status).toBe(200);
+    expect(suggested.body.engine).toBe('ai');
+    // Invented phrases (not in the offer) are dropped; the one the rules missed is suggested.
+    expect(suggested.body.niceToHave).toContain('certifiés Tableau');
+    const all = [...suggested.body.mustHave, ...suggested.body.niceToHave] as string[];
+    expect(all).not.toContain('permis B');
+    expect(all).not.toContain('maîtrise de Python');
+    // The offer's contact details never reach the provider.
+    const prompt = gemini.requests.at(-1)!.prompt;
+    expect(prompt).not.toContain('marie.durand@mediane.fr');
+    expect(prompt).not.toContain('05 61 00 00 00');
+    // Nothing saved: the document still holds the rules' reading until the user accepts.
+    const stored = await client.get(`/api/documents/${offer.body.id}`);
+    expect(JSON.stringify(stored.body)).not.toContain('certifiés Tableau"');
+    // A CV is not an offer.
+    const cv = await client.post('/api/documents', { kind: 'cv', text: text(PAIRS[0]!.cv.file) });
+    expect((await client.post(`/api/documents/${cv.body.id}/requirements`)).status).toBe(422);
+  });
+
   it('keeps the deterministic skills when the model answers malformed JSON twice', async () => {
     const premium = await signUp(running.url);
     const request = {

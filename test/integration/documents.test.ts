@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../support/databases';
 import { signUp, type TestClient } from '../support/http-client';
-import { type RunningApp, startTestApp } from '../support/test-app';
+import { grantPremium, type RunningApp, startTestApp } from '../support/test-app';
 
 const DATA = new URL('../../../shared/data/synthetic/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, DATA));
@@ -131,6 +131,22 @@ describe.each(ENGINES)('documents over real HTTP (%s)', (engine) => {
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('payload_too_large');
     expect((await client.get('/api/documents')).body).toEqual([]);
+  });
+
+  it('suggests no extra requirements with the offline engine (the rules are its whole reading)', async () => {
+    const { client, user } = await signUp(running.url);
+    const offer = await client.post('/api/documents', {
+      kind: 'offer',
+      text: read('offer-01.txt').toString('utf8'),
+    });
+    // A model call is Premium, like the other AI-enriched analyses.
+    const free = await client.post(`/api/documents/${offer.body.id}/requirements`);
+    expect(free.status).toBe(403);
+    expect(free.body.error.code).toBe('premium_required');
+    await grantPremium(running, user.id);
+    const suggested = await client.post(`/api/documents/${offer.body.id}/requirements`);
+    expect(suggested.status).toBe(200);
+    expect(suggested.body).toEqual({ mustHave: [], niceToHave: [], engine: 'offline' });
   });
 
   it('imports an offer from a URL', async () => {

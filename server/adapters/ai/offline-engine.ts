@@ -77,6 +77,7 @@ export function createOfflineEngine(options: OfflineEngineOptions = {}): AiEngin
       coach: async (report) => report,
       mirror: async (report) => report,
       trajectory: async (trajectory) => trajectory,
+      requirements: async (offer) => offer,
     },
   };
 }

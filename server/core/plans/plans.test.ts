@@ -65,6 +65,13 @@ describe('plans', () => {
     expect(planAllows('free', 'coach')).toBe(false);
     expect(planAllows('free', 'export_docx')).toBe(false);
     expect(planAllows('premium', 'coach')).toBe(true);
-    expect(PREMIUM_ONLY).toEqual(['ats_full', 'mirror', 'coach', 'trajectory', 'export_docx']);
+    expect(PREMIUM_ONLY).toEqual([
+      'ats_full',
+      'mirror',
+      'coach',
+      'trajectory',
+      'offer_requirements',
+      'export_docx',
+    ]);
   });
 });

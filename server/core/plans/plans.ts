@@ -11,6 +11,7 @@ export const FEATURES = [
   'mirror',
   'coach',
   'trajectory',
+  'offer_requirements',
   'export_pdf',
   'export_txt',
   'export_docx',

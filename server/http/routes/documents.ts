@@ -10,6 +10,7 @@ import {
   DocumentSummarySchema,
   IdParamsSchema,
   ImportOfferSchema,
+  SuggestedRequirementsSchema,
   UpdateDocumentSchema,
 } from '../../../contract/documents';
 import { AppError } from '../../core/errors';
@@ -23,8 +24,10 @@ import {
   getDocument,
   importOffer,
   replaceDocumentFile,
+  suggestOfferRequirements,
   updateDocument,
 } from '../../services/documents/document-service';
+import type { PlanDeps } from '../../services/plans/plan-service';
 import { authOf } from '../plugins/auth';
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -75,7 +78,7 @@ async function readUpload(request: FastifyRequest, maxBytes: number) {
 
 export async function documentRoutes(
   appInstance: FastifyInstance,
-  deps: { documents: DocumentDeps; uploadLimitBytes: number },
+  deps: { documents: DocumentDeps; plans: PlanDeps; uploadLimitBytes: number },
 ) {
   await appInstance.register(multipart, {
     limits: { fileSize: deps.uploadLimitBytes, files: 1, fields: 5, fieldSize: 1_000 },
@@ -182,6 +185,21 @@ export async function documentRoutes(
         await replaceDocumentFile(deps.documents, authOf(request).userId, request.params.id, upload),
       );
     },
+  );
+
+  app.post(
+    '/api/documents/:id/requirements',
+    {
+      schema: {
+        tags,
+        description:
+          'Requirements of an offer that the reading rules missed, found by the AI engine (each word for word in the offer). Nothing is saved: send the accepted ones as corrections.',
+        params: IdParamsSchema,
+        response: { 200: SuggestedRequirementsSchema },
+      },
+    },
+    async (request) =>
+      suggestOfferRequirements(deps.documents, deps.plans, authOf(request).userId, request.params.id),
   );
 
   app.delete('/api/documents/:id', { schema: { tags, params: IdParamsSchema } }, async (request, reply) => {

@@ -2,10 +2,12 @@
  * CVs and offers: stored per user, read into structured profiles the user can correct, several CVs
  * (one per career track) with one default.
  */
+
 import { AppError } from '../../core/errors';
 import type { CvProfile, OfferProfile } from '../../core/profile/schemas';
 import type { DocumentReader, OfferFetcher } from '../../ports/document-reader';
 import type { DocumentKind, DocumentStore, StoredDocument } from '../../ports/document-stores';
+import { type PlanDeps, requireFeature } from '../plans/plan-service';
 
 export interface DocumentDeps {
   documents: DocumentStore;
@@ -13,6 +15,11 @@ export interface DocumentDeps {
   fetcher: OfferFetcher;
   readCv(text: string): CvProfile;
   readOffer(text: string): OfferProfile;
+  /**
+   * With a paid AI engine: the offer with the requirements the rules missed added (each found word
+   * for word in the offer). Absent with the offline engine.
+   */
+  enrichOffer?(offer: OfferProfile, text: string): Promise<OfferProfile>;
 }
 
 export const MIN_TEXT_CHARS = 80;
@@ -185,4 +192,33 @@ export function effectiveProfile<T extends CvProfile | OfferProfile>(doc: Stored
   const structured = (doc.structured ?? {}) as T;
   const corrections = (doc.corrections ?? {}) as Partial<T>;
   return { ...structured, ...corrections };
+}
+
+/**
+ * Requirements of an offer that the reading rules missed (an offer written as prose), suggested by
+ * the AI engine for the user to review: nothing is saved; accepted ones go into the corrections.
+ */
+export async function suggestOfferRequirements(
+  deps: DocumentDeps,
+  plans: PlanDeps,
+  userId: string,
+  id: string,
+) {
+  // A model call: Premium, like the other AI-enriched analyses.
+  await requireFeature(plans, userId, 'offer_requirements');
+  const doc = await getDocument(deps, userId, id);
+  if (doc.kind !== 'offer') {
+    throw new AppError('validation_failed', {
+      fr: 'Ce document est un CV : les exigences se lisent dans une offre.',
+      en: 'This document is a CV: requirements are read from an offer.',
+    });
+  }
+  const offer = effectiveProfile<OfferProfile>(doc);
+  if (!deps.enrichOffer) return { mustHave: [], niceToHave: [], engine: 'offline' as const };
+  const enriched = await deps.enrichOffer(offer, doc.text);
+  return {
+    mustHave: enriched.mustHave.filter((phrase) => !offer.mustHave.includes(phrase)),
+    niceToHave: enriched.niceToHave.filter((phrase) => !offer.niceToHave.includes(phrase)),
+    engine: 'ai' as const,
+  };
 }

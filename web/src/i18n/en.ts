@@ -298,6 +298,7 @@ const en: typeof fr = {
       trajectory: 'Trajectory Builder (the path to the target job)',
       export_pdf: 'PDF export',
       export_txt: 'Text export',
+      offer_requirements: 'Offer requirements found by AI',
       export_docx: 'DOCX (Word) export',
       history: 'Version history',
     },

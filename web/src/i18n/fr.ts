@@ -297,6 +297,7 @@ const fr = {
       trajectory: 'Trajectory Builder (chemin vers le métier visé)',
       export_pdf: 'Export PDF',
       export_txt: 'Export texte',
+      offer_requirements: 'Exigences de l’offre repérées par l’IA',
       export_docx: 'Export DOCX (Word)',
       history: 'Historique des versions',
     },
