@@ -79,6 +79,11 @@ describe.skipIf(!HAS_BROWSER)('letters in Chromium', () => {
     await expect(offer.textContent()).resolves.toContain('Médiane Santé');
     await expect(offer.textContent()).resolves.toMatch(/Data Analyst/i);
     await expect(offer.textContent()).resolves.toContain('SQL');
+    // Asking the AI for requirements the reading missed is Premium: said, with the way to the plans.
+    await page.getByRole('button', { name: /Repérer les exigences oubliées/ }).click();
+    const locked = page.getByTestId('suggest-error');
+    await locked.waitFor();
+    expect(await locked.getByRole('link', { name: 'Voir les offres' }).getAttribute('href')).toBe('/plan');
     // A correction the letter will use: the recruiter's name.
     await page.getByLabel('Nom du recruteur ou de la recruteuse').fill('Claire Dubois');
     await shot(page, 'letters-04-review');

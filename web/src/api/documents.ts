@@ -1,6 +1,10 @@
 /** CVs and offers (contract/documents.ts): upload, paste, import, review and correct what was read. */
 import type { z } from 'zod';
-import type { DocumentDetailSchema, DocumentSummarySchema } from '../../../contract/documents';
+import type {
+  DocumentDetailSchema,
+  DocumentSummarySchema,
+  SuggestedRequirementsSchema,
+} from '../../../contract/documents';
 import type { CvProfile, OfferProfile } from '../../../server/core/profile/schemas';
 import { api, upload } from './client';
 
@@ -36,6 +40,12 @@ export const updateDocument = (
 ) => api<DocumentDetail>('PATCH', `/api/documents/${id}`, input);
 
 export const deleteDocument = (id: string) => api<void>('DELETE', `/api/documents/${id}`);
+
+export type SuggestedRequirements = z.infer<typeof SuggestedRequirementsSchema>;
+
+/** Requirements of an offer that the reading rules missed, found by the AI engine (Premium). */
+export const suggestRequirements = (id: string) =>
+  api<SuggestedRequirements>('POST', `/api/documents/${id}/requirements`);
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

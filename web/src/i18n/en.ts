@@ -454,6 +454,14 @@ const en: typeof fr = {
     recruiterHint: 'When known, the letter addresses this person rather than “Dear Sir or Madam”.',
     cvSkills: 'Your skills (CV)',
     oneper: 'One per line.',
+    suggest: 'Find requirements the reading missed (AI, Premium)',
+    suggesting: 'Reading the offer…',
+    suggested_zero: 'No further requirement in the offer.',
+    suggested_one:
+      '{{count}} requirement added to the list, word for word from the offer: check it before going on.',
+    suggested_other:
+      '{{count}} requirements added to the list, word for word from the offer: check them before going on.',
+    suggestOffline: 'No AI is configured: the reading above is complete, nothing to add.',
     confirm: 'Looks right, continue',
   },
   letter: {

@@ -465,6 +465,14 @@ const fr = {
     recruiterHint: 'S’il est connu, la lettre s’adressera à cette personne plutôt qu’à « Madame, Monsieur ».',
     cvSkills: 'Vos compétences (CV)',
     oneper: 'Une par ligne.',
+    suggest: 'Repérer les exigences oubliées (IA, Premium)',
+    suggesting: 'Lecture de l’offre…',
+    suggested_zero: 'Aucune exigence de plus dans l’offre.',
+    suggested_one:
+      '{{count}} exigence ajoutée à la liste, mot pour mot depuis l’offre : vérifiez-la avant de continuer.',
+    suggested_other:
+      '{{count}} exigences ajoutées à la liste, mot pour mot depuis l’offre : vérifiez-les avant de continuer.',
+    suggestOffline: 'Sans IA configurée, la lecture ci-dessus est complète : rien à ajouter.',
     confirm: 'C’est bon, continuer',
   },
   letter: {

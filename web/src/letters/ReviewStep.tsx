@@ -11,6 +11,7 @@ import {
   type OfferProfile,
   readCv,
   readOffer,
+  suggestRequirements,
   updateDocument,
 } from '../api/documents';
 import { ProblemAlert } from '../components/Problem';
@@ -172,6 +173,27 @@ export function ReviewStep({
   const [skills, setSkills] = useState(cv.skills.join('\n'));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [suggesting, setSuggesting] = useState(false);
+  const [suggestion, setSuggestion] = useState<{ added: number; offline: boolean } | null>(null);
+  const [suggestError, setSuggestError] = useState<unknown>(null);
+
+  // The AI adds to the list in the text box; nothing is kept until the user confirms the review.
+  const onSuggest = async () => {
+    setSuggestError(null);
+    setSuggestion(null);
+    setSuggesting(true);
+    try {
+      const found = await suggestRequirements(offerDoc.id);
+      const current = lines(mustHave);
+      const added = [...found.mustHave, ...found.niceToHave].filter((phrase) => !current.includes(phrase));
+      if (added.length > 0) setMustHave([...current, ...added].join('\n'));
+      setSuggestion({ added: added.length, offline: found.engine === 'offline' });
+    } catch (failure) {
+      setSuggestError(failure);
+    } finally {
+      setSuggesting(false);
+    }
+  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -290,6 +312,17 @@ export function ReviewStep({
               onChange={(e) => setMustHave(e.target.value)}
               aria-describedby="fix-must-hint"
             />
+            <button type="button" className="secondary" disabled={suggesting} onClick={onSuggest}>
+              {suggesting ? t('review.suggesting') : t('review.suggest')}
+            </button>
+            <p className="hint" aria-live="polite" data-testid="suggest-status">
+              {suggestion
+                ? suggestion.offline
+                  ? t('review.suggestOffline')
+                  : t('review.suggested', { count: suggestion.added })
+                : null}
+            </p>
+            <ProblemAlert error={suggestError} testId="suggest-error" />
           </div>
         </div>
         <ProblemAlert error={error} />
