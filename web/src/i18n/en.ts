@@ -458,9 +458,9 @@ const en: typeof fr = {
     suggesting: 'Reading the offer…',
     suggested_zero: 'No further requirement in the offer.',
     suggested_one:
-      '{{count}} requirement added to the list, word for word from the offer: check it before going on.',
+      '{{count}} requirement added, word for word from the offer (required ones in the list above, preferred ones when you confirm): check before going on.',
     suggested_other:
-      '{{count}} requirements added to the list, word for word from the offer: check them before going on.',
+      '{{count}} requirements added, word for word from the offer (required ones in the list above, preferred ones when you confirm): check before going on.',
     suggestOffline: 'No AI is configured: the reading above is complete, nothing to add.',
     confirm: 'Looks right, continue',
   },

@@ -469,9 +469,9 @@ const fr = {
     suggesting: 'Lecture de l’offre…',
     suggested_zero: 'Aucune exigence de plus dans l’offre.',
     suggested_one:
-      '{{count}} exigence ajoutée à la liste, mot pour mot depuis l’offre : vérifiez-la avant de continuer.',
+      '{{count}} exigence ajoutée, mot pour mot depuis l’offre (les exigées dans la liste ci-dessus, les appréciées à l’enregistrement) : vérifiez avant de continuer.',
     suggested_other:
-      '{{count}} exigences ajoutées à la liste, mot pour mot depuis l’offre : vérifiez-les avant de continuer.',
+      '{{count}} exigences ajoutées, mot pour mot depuis l’offre (les exigées dans la liste ci-dessus, les appréciées à l’enregistrement) : vérifiez avant de continuer.',
     suggestOffline: 'Sans IA configurée, la lecture ci-dessus est complète : rien à ajouter.',
     confirm: 'C’est bon, continuer',
   },

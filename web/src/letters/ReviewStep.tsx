@@ -175,6 +175,8 @@ export function ReviewStep({
   const [error, setError] = useState<unknown>(null);
   const [suggesting, setSuggesting] = useState(false);
   const [suggestion, setSuggestion] = useState<{ added: number; offline: boolean } | null>(null);
+  // Nice-to-have suggestions have no text box of their own: kept here, saved with the review.
+  const [extraNiceToHave, setExtraNiceToHave] = useState<string[]>([]);
   const [suggestError, setSuggestError] = useState<unknown>(null);
 
   // The AI adds to the list in the text box; nothing is kept until the user confirms the review.
@@ -185,9 +187,11 @@ export function ReviewStep({
     try {
       const found = await suggestRequirements(offerDoc.id);
       const current = lines(mustHave);
-      const added = [...found.mustHave, ...found.niceToHave].filter((phrase) => !current.includes(phrase));
-      if (added.length > 0) setMustHave([...current, ...added].join('\n'));
-      setSuggestion({ added: added.length, offline: found.engine === 'offline' });
+      const required = found.mustHave.filter((phrase) => !current.includes(phrase));
+      if (required.length > 0) setMustHave([...current, ...required].join('\n'));
+      const preferred = found.niceToHave.filter((phrase) => !offer.niceToHave.includes(phrase));
+      setExtraNiceToHave(preferred);
+      setSuggestion({ added: required.length + preferred.length, offline: found.engine === 'offline' });
     } catch (failure) {
       setSuggestError(failure);
     } finally {
@@ -219,6 +223,10 @@ export function ReviewStep({
     }
     if (!sameList(lines(mustHave), offer.mustHave)) {
       offerFix.mustHave = lines(mustHave);
+      offerChanged = true;
+    }
+    if (extraNiceToHave.length > 0) {
+      offerFix.niceToHave = [...offer.niceToHave, ...extraNiceToHave];
       offerChanged = true;
     }
     const cvFix = correctionsOf(cvDoc);
